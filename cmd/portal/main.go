@@ -1,0 +1,201 @@
+// Command portal runs the park dispute-resolution and legal-checkup portal.
+//
+//	portal [serve] [--demo]   serve HTTP (default), migrating first
+//	portal migrate            apply pending database migrations
+//	portal org add ...        add an organisation unit (county centre, workstation)
+//	portal user add ...       create an account from the command line
+//
+// Settings come from flags or PORTAL_* environment variables; see README.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"parkportal/internal/account"
+	"parkportal/internal/db"
+	"parkportal/migrations"
+	"parkportal/portal"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// config is every setting; each has a flag and an environment variable.
+type config struct {
+	Addr        string
+	DatabaseURL string
+	Demo        bool
+	LogLevel    string
+	SessionTTL  time.Duration
+	MaxUploadMB int
+	TrustProxy  bool
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func envBool(name string) bool {
+	v := strings.ToLower(os.Getenv(name))
+	return v == "1" || v == "true" || v == "yes"
+}
+
+func parseConfig(fs *flag.FlagSet, args []string) (config, error) {
+	var c config
+	ttl, err := time.ParseDuration(env("PORTAL_SESSION_TTL", "12h"))
+	if err != nil {
+		return c, fmt.Errorf("PORTAL_SESSION_TTL: %w", err)
+	}
+	var maxMB int
+	fmt.Sscan(env("PORTAL_MAX_UPLOAD_MB", "20"), &maxMB)
+	fs.StringVar(&c.Addr, "addr", env("PORTAL_ADDR", "127.0.0.1:8080"), "listen address (PORTAL_ADDR)")
+	fs.StringVar(&c.DatabaseURL, "db", env("PORTAL_DATABASE_URL", db.DefaultURL), "database URL: file:path for SQLite or postgres://... (PORTAL_DATABASE_URL)")
+	fs.BoolVar(&c.Demo, "demo", envBool("PORTAL_DEMO"), "seed a demo park on first start (PORTAL_DEMO)")
+	fs.StringVar(&c.LogLevel, "log-level", env("PORTAL_LOG_LEVEL", "info"), "debug, info, warn or error (PORTAL_LOG_LEVEL)")
+	fs.DurationVar(&c.SessionTTL, "session-ttl", ttl, "how long a sign-in lasts (PORTAL_SESSION_TTL)")
+	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", maxMB, "largest upload in MiB (PORTAL_MAX_UPLOAD_MB)")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("PORTAL_TRUST_PROXY"), "trust X-Forwarded-* headers from a reverse proxy (PORTAL_TRUST_PROXY)")
+	err = fs.Parse(args)
+	return c, err
+}
+
+func main() {
+	args := os.Args[1:]
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "serve":
+		err = serve(args)
+	case "migrate":
+		err = migrateCmd(args)
+	case "org", "user":
+		if len(args) == 0 || args[0] != "add" {
+			err = fmt.Errorf("usage: portal %s add [flags]", cmd)
+			break
+		}
+		if cmd == "org" {
+			err = orgAdd(args[1:])
+		} else {
+			err = userAdd(args[1:])
+		}
+	default:
+		err = fmt.Errorf("unknown command %q (serve, migrate, org add, user add)", cmd)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "portal:", err)
+		os.Exit(1)
+	}
+}
+
+func newLogger(level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
+}
+
+// open connects and migrates.
+func open(ctx context.Context, c config, log *slog.Logger) (*bun.DB, error) {
+	d, err := db.Open(ctx, c.DatabaseURL, db.Options{})
+	if err != nil {
+		return nil, err
+	}
+	applied, err := migrations.Migrate(ctx, d)
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	if len(applied) > 0 {
+		log.Info("migrated", "applied", applied)
+	}
+	return d, nil
+}
+
+func serve(args []string) error {
+	c, err := parseConfig(flag.NewFlagSet("serve", flag.ExitOnError), args)
+	if err != nil {
+		return err
+	}
+	log := newLogger(c.LogLevel)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	d, err := open(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	accounts := account.NewService(d)
+	accounts.SessionTTL = c.SessionTTL
+	if c.Demo {
+		seeded, err := accounts.SeedDemo(ctx)
+		if err != nil {
+			return err
+		}
+		if seeded {
+			log.Info("demo park seeded", "password", account.DemoPassword)
+		}
+	}
+	demo, err := d.NewSelect().Table("org_units").Where("demo").Exists(ctx)
+	if err != nil {
+		return err
+	}
+	srv, err := portal.New(portal.Config{
+		MaxBodyBytes: (c.MaxUploadMB + 1) << 20,
+		Demo:         demo,
+		TrustProxy:   c.TrustProxy,
+		Version:      version,
+	}, portal.Services{DB: d, Accounts: accounts}, log)
+	if err != nil {
+		return err
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.App().Listen(c.Addr) }()
+	log.Info("listening", "addr", "http://"+c.Addr, "database", dialectName(c.DatabaseURL), "demo", demo)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	if err := srv.App().ShutdownWithTimeout(10 * time.Second); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
+
+func dialectName(url string) string {
+	if db.IsPostgres(url) {
+		return "postgresql"
+	}
+	return "sqlite"
+}
+
+func migrateCmd(args []string) error {
+	c, err := parseConfig(flag.NewFlagSet("migrate", flag.ExitOnError), args)
+	if err != nil {
+		return err
+	}
+	d, err := open(context.Background(), c, newLogger(c.LogLevel))
+	if err != nil {
+		return err
+	}
+	return d.Close()
+}

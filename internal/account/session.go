@@ -1,0 +1,188 @@
+package account
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"strings"
+
+	"github.com/uptrace/bun"
+
+	"parkportal/internal/auth"
+	"parkportal/internal/errs"
+)
+
+// dummyHash is checked when no account matches, so a wrong identifier
+// takes as long as a wrong password.
+var dummyHash, _ = HashPassword("not a password", DefaultHashParams)
+
+// Login checks identifier (mobile or e-mail) and password and opens a
+// session. Failures are counted per account and per address; past the
+// limit every try is refused with TooMany until the window passes, whether
+// or not the password is right.
+func (s *Service) Login(ctx context.Context, identifier, password, addr string) (token string, sess *Session, user *User, err error) {
+	identifier = strings.ToLower(strings.TrimSpace(identifier))
+	if identifier == "" || password == "" {
+		return "", nil, nil, &errs.Error{Kind: errs.Invalid, Key: "login.missing", Fields: []errs.FieldError{{Field: "identifier", Code: "required"}, {Field: "password", Code: "required"}}}
+	}
+	acctKey, addrKey := hashKey("acct:"+identifier), hashKey("addr:"+addr)
+	if err := s.checkLimit(ctx, acctKey, s.Limits.PerAccount); err != nil {
+		return "", nil, nil, err
+	}
+	if err := s.checkLimit(ctx, addrKey, s.Limits.PerAddress); err != nil {
+		return "", nil, nil, err
+	}
+	user = new(User)
+	err = s.DB.NewSelect().Model(user).Where("lower(email) = ? OR mobile = ?", identifier, identifier).Limit(1).Scan(ctx)
+	hash := dummyHash
+	if err == nil {
+		hash = user.PasswordHash
+	}
+	ok, herr := CheckPassword(hash, password)
+	if herr != nil {
+		return "", nil, nil, errs.Wrap(herr, "check password")
+	}
+	if err != nil || !ok || !user.Active {
+		if ferr := s.recordFailure(ctx, acctKey, addrKey); ferr != nil {
+			return "", nil, nil, ferr
+		}
+		return "", nil, nil, errs.E(errs.Unauthenticated, "login.failed")
+	}
+	token, sess, err = s.openSession(ctx, user.ID)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	// A success clears the account's failures; the address keeps its count.
+	if _, err := s.DB.NewDelete().Model((*loginAttempt)(nil)).Where("key_hash = ?", acctKey).Exec(ctx); err != nil {
+		return "", nil, nil, errs.Wrap(err, "clear login attempts")
+	}
+	return token, sess, user, nil
+}
+
+func (s *Service) checkLimit(ctx context.Context, key string, limit int) error {
+	n, err := s.DB.NewSelect().Model((*loginAttempt)(nil)).
+		Where("key_hash = ? AND at > ?", key, s.now().Add(-s.Limits.Window)).Count(ctx)
+	if err != nil {
+		return errs.Wrap(err, "count login attempts")
+	}
+	if int(n) >= limit {
+		return errs.E(errs.TooMany, "login.too_many", int(s.Limits.Window.Minutes()))
+	}
+	return nil
+}
+
+func (s *Service) recordFailure(ctx context.Context, keys ...string) error {
+	now := s.now()
+	rows := make([]loginAttempt, len(keys))
+	for i, k := range keys {
+		rows[i] = loginAttempt{KeyHash: k, At: now}
+	}
+	_, err := s.DB.NewInsert().Model(&rows).Exec(ctx)
+	if err != nil {
+		return errs.Wrap(err, "record login failure")
+	}
+	// Old attempts are of no further use.
+	_, err = s.DB.NewDelete().Model((*loginAttempt)(nil)).Where("at < ?", now.Add(-24*s.Limits.Window)).Exec(ctx)
+	return errs.Wrap(err, "prune login attempts")
+}
+
+func (s *Service) openSession(ctx context.Context, userID int64) (string, *Session, error) {
+	token := randomToken()
+	now := s.now()
+	sess := &Session{ID: hashKey(token), UserID: userID, CSRFToken: randomToken(), CreatedAt: now, ExpiresAt: now.Add(s.SessionTTL)}
+	if _, err := s.DB.NewInsert().Model(sess).Exec(ctx); err != nil {
+		return "", nil, errs.Wrap(err, "insert session")
+	}
+	if _, err := s.DB.NewDelete().Model((*Session)(nil)).Where("expires_at < ?", now).Exec(ctx); err != nil {
+		return "", nil, errs.Wrap(err, "prune sessions")
+	}
+	return token, sess, nil
+}
+
+// SessionUser returns the session and user behind a session cookie value.
+// Unknown, expired or deactivated → Unauthenticated.
+func (s *Service) SessionUser(ctx context.Context, token string) (*Session, *User, error) {
+	if token == "" {
+		return nil, nil, errs.E(errs.Unauthenticated, "error.unauthenticated")
+	}
+	sess := new(Session)
+	err := s.DB.NewSelect().Model(sess).Where("id = ? AND expires_at > ?", hashKey(token), s.now()).Scan(ctx)
+	if err != nil {
+		return nil, nil, unauthenticated(err)
+	}
+	user := new(User)
+	if err := s.DB.NewSelect().Model(user).Where("id = ? AND active", sess.UserID).Scan(ctx); err != nil {
+		return nil, nil, unauthenticated(err)
+	}
+	return sess, user, nil
+}
+
+func unauthenticated(err error) error {
+	if errs.Is(notFound(err, "", ""), errs.NotFound) {
+		return errs.E(errs.Unauthenticated, "error.unauthenticated")
+	}
+	return errs.Wrap(err, "load session")
+}
+
+// Logout ends the session behind token.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	_, err := s.DB.NewDelete().Model((*Session)(nil)).Where("id = ?", hashKey(token)).Exec(ctx)
+	return errs.Wrap(err, "delete session")
+}
+
+// PasswordChange is the form for changing one's own password.
+type PasswordChange struct {
+	Current string `form:"current" json:"current" validate:"required"`
+	New     string `form:"new" json:"new" validate:"required,min=8,max=128"`
+	Confirm string `form:"confirm" json:"confirm" validate:"required,eqfield=New"`
+}
+
+// ChangePassword replaces the actor's password after checking the current
+// one, and ends every other session of the account.
+func (s *Service) ChangePassword(ctx context.Context, actor auth.Actor, keepSession string, in PasswordChange) error {
+	if err := validate(in); err != nil {
+		return err
+	}
+	user, err := s.User(ctx, actor, actor.UserID)
+	if err != nil {
+		return err
+	}
+	ok, err := CheckPassword(user.PasswordHash, in.Current)
+	if err != nil {
+		return errs.Wrap(err, "check password")
+	}
+	if !ok {
+		return errs.Field("current", "password.wrong")
+	}
+	hash, err := HashPassword(in.New, s.Hash)
+	if err != nil {
+		return errs.Wrap(err, "hash password")
+	}
+	return s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		now := s.now()
+		res, err := tx.NewUpdate().Model((*User)(nil)).
+			Set("password_hash = ?", hash).Set("password_changed_at = ?", now).
+			Set("updated_at = ?", now).Set("version = version + 1").
+			Where("id = ? AND version = ?", user.ID, user.Version).Exec(ctx)
+		if err := oneRow(res, err, "update password"); err != nil {
+			return err
+		}
+		_, err = tx.NewDelete().Model((*Session)(nil)).Where("user_id = ? AND id <> ?", user.ID, hashKey(keepSession)).Exec(ctx)
+		return errs.Wrap(err, "end other sessions")
+	})
+}
+
+func randomToken() string {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // the system's randomness failing is not recoverable
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func hashKey(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}

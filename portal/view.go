@@ -1,0 +1,108 @@
+package portal
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"parkportal/internal/auth"
+)
+
+// Shanghai is the zone every date is shown in (China has no daylight
+// saving, so a fixed offset needs no tz database).
+var Shanghai = time.FixedZone("CST", 8*3600)
+
+// View is what every page template receives.
+type View struct {
+	Lang      string
+	TitleKey  string
+	Actor     auth.Actor
+	CSRF      string
+	Demo      bool
+	Path      string
+	Status    int
+	Flash     string
+	Errors    map[string]string // field → message, on a form shown again
+	ErrorText string            // form-level message
+	Form      any               // the values the user entered
+	Data      any
+}
+
+// T translates a key in the page's language.
+func (v *View) T(key string, args ...any) string { return T(v.Lang, key, args...) }
+
+// Title is the page title in the page's language.
+func (v *View) Title() string { return v.T(v.TitleKey) }
+
+// SignedIn reports whether someone is signed in.
+func (v *View) SignedIn() bool { return !v.Actor.Anonymous() }
+
+// RoleName is the actor's role in the page's language.
+func (v *View) RoleName() string { return v.T("role." + string(v.Actor.Role)) }
+
+// Err returns the message for one field, if any.
+func (v *View) Err(field string) string { return v.Errors[field] }
+
+// Date formats t as a date in Asia/Shanghai.
+func (v *View) Date(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	if v.Lang == "zh" {
+		return t.In(Shanghai).Format("2006年1月2日")
+	}
+	return t.In(Shanghai).Format("2 Jan 2006")
+}
+
+// DateTime formats t as date and time in Asia/Shanghai.
+func (v *View) DateTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(Shanghai).Format("2006-01-02 15:04")
+}
+
+// Yuan formats an amount in fen as yuan with two decimals and separators.
+func (v *View) Yuan(fen int64) string { return FormatYuan(fen) }
+
+// FormatYuan formats fen (1/100 yuan) as "¥12,345.67".
+func FormatYuan(fen int64) string {
+	sign := ""
+	if fen < 0 {
+		sign, fen = "-", -fen
+	}
+	whole := fmt.Sprintf("%d", fen/100)
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return fmt.Sprintf("%s¥%s.%02d", sign, b.String(), fen%100)
+}
+
+var templateFuncs = template.FuncMap{
+	"eq2": func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
+}
+
+// view builds the View for the current request.
+func (s *Server) view(c *fiber.Ctx, titleKey string) *View {
+	return &View{
+		Lang:     langOf(c),
+		TitleKey: titleKey,
+		Actor:    actorOf(c),
+		CSRF:     csrfOf(c),
+		Demo:     s.cfg.Demo,
+		Path:     c.Path(),
+		Flash:    takeFlash(c),
+	}
+}
+
+// render shows a page inside the base layout.
+func (s *Server) render(c *fiber.Ctx, page string, v *View) error {
+	return c.Render("pages/"+page, v, "layouts/base")
+}
