@@ -3,12 +3,12 @@ package portal
 import (
 	"fmt"
 	"html/template"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"parkportal/internal/auth"
+	"parkportal/internal/money"
 )
 
 // Shanghai is the zone every date is shown in (China has no daylight
@@ -66,24 +66,7 @@ func (v *View) DateTime(t time.Time) string {
 }
 
 // Yuan formats an amount in fen as yuan with two decimals and separators.
-func (v *View) Yuan(fen int64) string { return FormatYuan(fen) }
-
-// FormatYuan formats fen (1/100 yuan) as "¥12,345.67".
-func FormatYuan(fen int64) string {
-	sign := ""
-	if fen < 0 {
-		sign, fen = "-", -fen
-	}
-	whole := fmt.Sprintf("%d", fen/100)
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return fmt.Sprintf("%s¥%s.%02d", sign, b.String(), fen%100)
-}
+func (v *View) Yuan(fen int64) string { return money.Format(fen) }
 
 var templateFuncs = template.FuncMap{
 	"eq2": func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },

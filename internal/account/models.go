@@ -103,13 +103,3 @@ type APIToken struct {
 	LastUsedAt *time.Time `bun:"last_used_at" json:"last_used_at,omitempty"`
 	RevokedAt  *time.Time `bun:"revoked_at" json:"revoked_at,omitempty"`
 }
-
-// loginAttempt records one failed login, keyed by a hash of the account
-// identifier or the client address (no personal data in clear).
-type loginAttempt struct {
-	bun.BaseModel `bun:"table:login_attempts"`
-
-	ID      int64     `bun:"id,pk,autoincrement"`
-	KeyHash string    `bun:"key_hash"`
-	At      time.Time `bun:"at"`
-}

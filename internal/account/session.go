@@ -12,6 +12,7 @@ import (
 
 	"parkportal/internal/auth"
 	"parkportal/internal/errs"
+	"parkportal/internal/limit"
 )
 
 // dummyHash is checked when no account matches, so a wrong identifier
@@ -27,11 +28,12 @@ func (s *Service) Login(ctx context.Context, identifier, password, addr string) 
 	if identifier == "" || password == "" {
 		return "", nil, nil, &errs.Error{Kind: errs.Invalid, Key: "login.missing", Fields: []errs.FieldError{{Field: "identifier", Code: "required"}, {Field: "password", Code: "required"}}}
 	}
-	acctKey, addrKey := hashKey("acct:"+identifier), hashKey("addr:"+addr)
-	if err := s.checkLimit(ctx, acctKey, s.Limits.PerAccount); err != nil {
+	lim := s.limiter()
+	acctKey, addrKey := limit.Key("acct", identifier), limit.Key("addr", addr)
+	if err := lim.Check(ctx, acctKey, s.Limits.PerAccount, "login.too_many"); err != nil {
 		return "", nil, nil, err
 	}
-	if err := s.checkLimit(ctx, addrKey, s.Limits.PerAddress); err != nil {
+	if err := lim.Check(ctx, addrKey, s.Limits.PerAddress, "login.too_many"); err != nil {
 		return "", nil, nil, err
 	}
 	user = new(User)
@@ -45,7 +47,7 @@ func (s *Service) Login(ctx context.Context, identifier, password, addr string) 
 		return "", nil, nil, errs.Wrap(herr, "check password")
 	}
 	if err != nil || !ok || !user.Active {
-		if ferr := s.recordFailure(ctx, acctKey, addrKey); ferr != nil {
+		if ferr := lim.Fail(ctx, acctKey, addrKey); ferr != nil {
 			return "", nil, nil, ferr
 		}
 		return "", nil, nil, errs.E(errs.Unauthenticated, "login.failed")
@@ -55,37 +57,15 @@ func (s *Service) Login(ctx context.Context, identifier, password, addr string) 
 		return "", nil, nil, err
 	}
 	// A success clears the account's failures; the address keeps its count.
-	if _, err := s.DB.NewDelete().Model((*loginAttempt)(nil)).Where("key_hash = ?", acctKey).Exec(ctx); err != nil {
-		return "", nil, nil, errs.Wrap(err, "clear login attempts")
+	if err := lim.Clear(ctx, acctKey); err != nil {
+		return "", nil, nil, err
 	}
 	return token, sess, user, nil
 }
 
-func (s *Service) checkLimit(ctx context.Context, key string, limit int) error {
-	n, err := s.DB.NewSelect().Model((*loginAttempt)(nil)).
-		Where("key_hash = ? AND at > ?", key, s.now().Add(-s.Limits.Window)).Count(ctx)
-	if err != nil {
-		return errs.Wrap(err, "count login attempts")
-	}
-	if int(n) >= limit {
-		return errs.E(errs.TooMany, "login.too_many", int(s.Limits.Window.Minutes()))
-	}
-	return nil
-}
-
-func (s *Service) recordFailure(ctx context.Context, keys ...string) error {
-	now := s.now()
-	rows := make([]loginAttempt, len(keys))
-	for i, k := range keys {
-		rows[i] = loginAttempt{KeyHash: k, At: now}
-	}
-	_, err := s.DB.NewInsert().Model(&rows).Exec(ctx)
-	if err != nil {
-		return errs.Wrap(err, "record login failure")
-	}
-	// Old attempts are of no further use.
-	_, err = s.DB.NewDelete().Model((*loginAttempt)(nil)).Where("at < ?", now.Add(-24*s.Limits.Window)).Exec(ctx)
-	return errs.Wrap(err, "prune login attempts")
+// limiter counts failed sign-ins per account and per address.
+func (s *Service) limiter() *limit.Limiter {
+	return &limit.Limiter{DB: s.DB, Now: s.Now, Window: s.Limits.Window}
 }
 
 func (s *Service) openSession(ctx context.Context, userID int64) (string, *Session, error) {
