@@ -57,5 +57,11 @@ func (s *Server) routes() {
 	api.Post("/users", only(auth.Admin), s.apiUserCreate)
 	api.Put("/users/:id", only(auth.Admin), s.apiUserUpdate)
 
+	// --- cases (disputes) ---
+	// --- end cases ---
+
+	// --- checkups ---
+	// --- end checkups ---
+
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
