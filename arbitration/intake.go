@@ -6,6 +6,7 @@ import (
 
 	"parkportal/internal/errs"
 	"parkportal/internal/money"
+	"parkportal/internal/upload"
 	"parkportal/internal/valid"
 )
 
@@ -57,6 +58,10 @@ type Submission struct {
 	ArbitrationInstitution string `form:"arbitration_institution" json:"arbitration_institution" validate:"max=100"`
 
 	Claims []ClaimInput `form:"claims" json:"claims" validate:"required,min=1,max=50,dive"`
+
+	// Files are evidence already checked and stored by upload.Store; they
+	// are recorded in the submission's transaction.
+	Files []upload.File `form:"-" json:"-"`
 }
 
 // normalise trims text and drops rows left entirely empty by a form.

@@ -25,12 +25,15 @@ type Service struct {
 	DueSoonDays int
 	// PartySessionTTL is how long an access-code sign-in lasts.
 	PartySessionTTL time.Duration
+	// CourtZH and CourtEN name the court the resident judges sit for, as
+	// printed on rulings.
+	CourtZH, CourtEN string
 }
 
 // NewService returns a service with default settings.
 func NewService(db *bun.DB, uploads *upload.Store) *Service {
 	return &Service{DB: db, Now: func() time.Time { return time.Now().UTC() }, Uploads: uploads,
-		DueSoonDays: 3, PartySessionTTL: 4 * time.Hour}
+		DueSoonDays: 3, PartySessionTTL: 4 * time.Hour, CourtZH: "青山县人民法院", CourtEN: "Qingshan County People's Court"}
 }
 
 func (s *Service) now() time.Time { return s.Now().UTC() }

@@ -2,6 +2,7 @@ package arbitration_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -179,3 +180,7 @@ func TestLabourCaseStory(t *testing.T) {
 		t.Fatalf("sessions %d, application %+v", len(view.Sessions), view.Application)
 	}
 }
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+func demoCode(i int) string { return account.DemoCreditCode(i) }

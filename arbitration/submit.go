@@ -103,6 +103,12 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 		if err := s.insertClaims(ctx, tx, c, chk, parties); err != nil {
 			return err
 		}
+		for _, f := range sub.Files {
+			ev := &Evidence{CaseID: c.ID, UploadedBy: a.UserID, Name: f.Name, ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256, CreatedAt: now}
+			if _, err := tx.NewInsert().Model(ev).Exec(ctx); err != nil {
+				return errs.Wrap(err, "insert evidence")
+			}
+		}
 		return s.event(ctx, tx, c, a, "submit", "", StateIntake, "")
 	})
 	if err != nil {

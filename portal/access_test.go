@@ -100,7 +100,7 @@ func TestEnterpriseIsolation(t *testing.T) {
 
 	// Own record: contacts change; name and code cannot be changed by staff.
 	status, _, _ = c.post(fmt.Sprintf("/enterprises/%d", own), url.Values{"name": {"改名"}, "credit_code": {account.DemoCreditCode(3)},
-		"address": {"A区A3栋2楼"}, "contact_name": {"张红"}, "contact_mobile": {"13912345678"}, "employees": {"430"}, "version": {"1"}})
+		"address": {"A区A3栋2楼"}, "contact_name": {"张红"}, "contact_mobile": {"13912345678"}, "headcount": {"430"}, "version": {"1"}})
 	if status != http.StatusSeeOther {
 		t.Fatalf("update own enterprise: %d", status)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/gofiber/template/html/v2"
 	"github.com/uptrace/bun"
 
+	"parkportal/arbitration"
 	"parkportal/internal/account"
 	"parkportal/templates"
 )
@@ -37,6 +38,7 @@ type Config struct {
 type Services struct {
 	DB       *bun.DB
 	Accounts *account.Service
+	Cases    *arbitration.Service
 }
 
 // Server wires the services to Fiber.

@@ -23,10 +23,12 @@ func idParam(c *fiber.Ctx, name string) (int64, error) {
 // bind decodes a form or JSON body into v; a malformed body is Invalid.
 func bind(c *fiber.Ctx, v any) error {
 	if err := c.BodyParser(v); err != nil {
-		return &errs.Error{Kind: errs.Invalid, Key: "error.bad_body", Err: err}
+		return bindError(err)
 	}
 	return nil
 }
+
+func bindError(err error) error { return &errs.Error{Kind: errs.Invalid, Key: "error.bad_body", Err: err} }
 
 // formError shows the form again with 422 and the messages when err is
 // Invalid (or a Conflict on a versioned record); any other error goes to

@@ -14,9 +14,11 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"parkportal/arbitration"
 	"parkportal/internal/account"
 	"parkportal/internal/auth"
 	"parkportal/internal/dbtest"
+	"parkportal/internal/upload"
 	"parkportal/portal"
 )
 
@@ -28,6 +30,7 @@ type env struct {
 	accounts *account.Service
 }
 
+
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	d := dbtest.Open(t)
@@ -36,7 +39,8 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := portal.New(portal.Config{Demo: true, TrustProxy: true}, portal.Services{DB: d, Accounts: accounts}, log)
+	cases := arbitration.NewService(d, &upload.Store{Dir: t.TempDir(), MaxBytes: 1 << 20})
+	srv, err := portal.New(portal.Config{Demo: true, TrustProxy: true}, portal.Services{DB: d, Accounts: accounts, Cases: cases}, log)
 	if err != nil {
 		t.Fatal(err)
 	}

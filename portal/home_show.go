@@ -29,6 +29,9 @@ var homePanels = map[auth.Role][]homePanel{
 // homeShow is each role's landing page.
 func (s *Server) homeShow(c *fiber.Ctx) error {
 	a := actorOf(c)
+	if a.Role == auth.Party {
+		return redirect(c, "/cases/"+itoa(a.CaseID))
+	}
 	panels := append([]homePanel(nil), homePanels[a.Role]...)
 	for i := range panels {
 		if panels[i].Link == "/enterprises/:own" {

@@ -15,6 +15,7 @@ import (
 // Cookie names.
 const (
 	sessionCookie = "pp_session"
+	partyCookie   = "pp_party"
 	csrfCookie    = "pp_csrf"
 	langCookie    = "pp_lang"
 	flashCookie   = "pp_flash"
@@ -70,6 +71,19 @@ func (s *Server) identify(c *fiber.Ctx) error {
 			c.Locals("session", strings.Clone(token))
 		case errs.Is(err, errs.Unauthenticated):
 			c.ClearCookie(sessionCookie)
+		default:
+			return err
+		}
+	}
+	if token := c.Cookies(partyCookie); token != "" && c.Locals("actor") == nil {
+		a, ps, err := s.svc.Cases.PartyActor(ctx, token)
+		switch {
+		case err == nil:
+			c.Locals("actor", a)
+			c.Locals("csrf", ps.CSRFToken)
+			c.Locals("party_session", strings.Clone(token))
+		case errs.Is(err, errs.Unauthenticated):
+			c.ClearCookie(partyCookie)
 		default:
 			return err
 		}

@@ -69,7 +69,11 @@ func (v *View) DateTime(t time.Time) string {
 func (v *View) Yuan(fen int64) string { return money.Format(fen) }
 
 var templateFuncs = template.FuncMap{
-	"eq2": func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
+	"eq2":  func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
+	"add":  func(a, b int) int { return a + b },
+	"sub":  func(a, b int) int { return a - b },
+	"list": func(xs ...string) []string { return xs },
+	"kb":   func(n int64) float64 { return float64(n) / 1024 },
 }
 
 // view builds the View for the current request.

@@ -22,8 +22,10 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"parkportal/arbitration"
 	"parkportal/internal/account"
 	"parkportal/internal/db"
+	"parkportal/internal/upload"
 	"parkportal/migrations"
 	"parkportal/portal"
 )
@@ -39,6 +41,8 @@ type config struct {
 	LogLevel    string
 	SessionTTL  time.Duration
 	MaxUploadMB int
+	UploadDir   string
+	CourtName   string
 	TrustProxy  bool
 }
 
@@ -68,6 +72,8 @@ func parseConfig(fs *flag.FlagSet, args []string) (config, error) {
 	fs.StringVar(&c.LogLevel, "log-level", env("PORTAL_LOG_LEVEL", "info"), "debug, info, warn or error (PORTAL_LOG_LEVEL)")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", ttl, "how long a sign-in lasts (PORTAL_SESSION_TTL)")
 	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", maxMB, "largest upload in MiB (PORTAL_MAX_UPLOAD_MB)")
+	fs.StringVar(&c.UploadDir, "upload-dir", env("PORTAL_UPLOAD_DIR", "./data/uploads"), "where evidence files are stored (PORTAL_UPLOAD_DIR)")
+	fs.StringVar(&c.CourtName, "court", env("PORTAL_COURT_NAME", ""), "the court the resident judges sit for, as printed on rulings (PORTAL_COURT_NAME)")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("PORTAL_TRUST_PROXY"), "trust X-Forwarded-* headers from a reverse proxy (PORTAL_TRUST_PROXY)")
 	err = fs.Parse(args)
 	return c, err
@@ -153,6 +159,10 @@ func serve(args []string) error {
 			log.Info("demo park seeded", "password", account.DemoPassword)
 		}
 	}
+	cases := arbitration.NewService(d, &upload.Store{Dir: c.UploadDir, MaxBytes: int64(c.MaxUploadMB) << 20})
+	if c.CourtName != "" {
+		cases.CourtZH = c.CourtName
+	}
 	demo, err := d.NewSelect().Table("org_units").Where("demo").Exists(ctx)
 	if err != nil {
 		return err
@@ -162,7 +172,7 @@ func serve(args []string) error {
 		Demo:         demo,
 		TrustProxy:   c.TrustProxy,
 		Version:      version,
-	}, portal.Services{DB: d, Accounts: accounts}, log)
+	}, portal.Services{DB: d, Accounts: accounts, Cases: cases}, log)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ type EnterpriseInput struct {
 	ContactName   string `form:"contact_name" json:"contact_name" validate:"max=50"`
 	ContactMobile string `form:"contact_mobile" json:"contact_mobile" validate:"omitempty,cnmobile"`
 	ContactEmail  string `form:"contact_email" json:"contact_email" validate:"omitempty,email,max=100"`
-	Employees     int    `form:"employees" json:"employees" validate:"gte=0,lte=1000000"`
+	Employees     int    `form:"headcount" json:"headcount" validate:"gte=0,lte=1000000"`
 	Version       int64  `form:"version" json:"version"`
 }
 

@@ -46,7 +46,7 @@ type Enterprise struct {
 	ContactName   string    `bun:"contact_name" json:"contact_name"`
 	ContactMobile string    `bun:"contact_mobile" json:"contact_mobile"`
 	ContactEmail  string    `bun:"contact_email" json:"contact_email"`
-	Employees     int       `bun:"employees" json:"employees"`
+	Employees     int       `bun:"employees" json:"headcount"`
 	Demo          bool      `bun:"demo" json:"demo"`
 	Version       int64     `bun:"version" json:"version"`
 	CreatedAt     time.Time `bun:"created_at" json:"created_at"`

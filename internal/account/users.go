@@ -176,3 +176,11 @@ func (s *Service) UpdateUser(ctx context.Context, a auth.Actor, id int64, in Use
 	u.Version = in.Version + 1
 	return u, nil
 }
+
+// Staff lists the active accounts of a role in a workstation, by name
+// (for choosing a mediator or a judge).
+func (s *Service) Staff(ctx context.Context, orgUnitID int64, role auth.Role) ([]User, error) {
+	var list []User
+	err := s.DB.NewSelect().Model(&list).Where("org_unit_id = ? AND role = ? AND active", orgUnitID, role).OrderExpr("name").Scan(ctx)
+	return list, errs.Wrap(err, "list staff")
+}
