@@ -28,7 +28,9 @@ func bind(c *fiber.Ctx, v any) error {
 	return nil
 }
 
-func bindError(err error) error { return &errs.Error{Kind: errs.Invalid, Key: "error.bad_body", Err: err} }
+func bindError(err error) error {
+	return &errs.Error{Kind: errs.Invalid, Key: "error.bad_body", Err: err}
+}
 
 // formError shows the form again with 422 and the messages when err is
 // Invalid (or a Conflict on a versioned record); any other error goes to

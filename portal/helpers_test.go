@@ -30,7 +30,6 @@ type env struct {
 	accounts *account.Service
 }
 
-
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	d := dbtest.Open(t)
