@@ -3,6 +3,7 @@ package portal_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -151,4 +152,10 @@ func (e *env) enterpriseID(i int) int64 {
 		e.t.Fatal(err)
 	}
 	return id
+}
+
+// accountStaff is an enterprise-staff account for the i-th demo enterprise.
+func accountStaff(e *env, i int) account.UserInput {
+	return account.UserInput{Name: "其他企业人事", Mobile: fmt.Sprintf("137000000%02d", i), Role: auth.EnterpriseStaff,
+		EnterpriseID: e.enterpriseID(i), Password: "other-pass-1", Active: true}
 }

@@ -66,4 +66,4 @@ func (a Actor) Is(roles ...Role) bool {
 func (a Actor) Anonymous() bool { return a.UserID == 0 && a.PartyID == 0 }
 
 // System is the actor for background jobs and command-line tasks.
-var System = Actor{Name: "system", Role: Admin}
+var System = Actor{Name: "system", Role: Supervisor}
