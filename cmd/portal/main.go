@@ -163,6 +163,11 @@ func serve(args []string) error {
 	if c.CourtName != "" {
 		cases.CourtZH = c.CourtName
 	}
+	if c.Demo {
+		if err := cases.SeedDemo(ctx); err != nil {
+			return err
+		}
+	}
 	demo, err := d.NewSelect().Table("org_units").Where("demo").Exists(ctx)
 	if err != nil {
 		return err
