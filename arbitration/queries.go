@@ -117,8 +117,8 @@ type Filter struct {
 
 // ListItem is one row of a case list.
 type ListItem struct {
-	Case
-	NextDue time.Time `bun:"next_due"`
+	Case    `bun:",extend"`
+	NextDue time.Time `bun:"next_due,scanonly" json:"next_due,omitzero"`
 }
 
 // List returns the cases the actor may see, filtered, newest first, with

@@ -3,6 +3,7 @@ package arbitration_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -342,4 +343,65 @@ func wrongCheck(id string) string {
 		return id[:17] + "6"
 	}
 	return id[:17] + "5"
+}
+
+// Lists: filters, search, queues, and each actor's view.
+func TestListAndQueues(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	hr := f.actor(auth.EnterpriseStaff)
+	a, err := f.svc.Submit(ctx, hr, labourSubmission())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := labourSubmission()
+	sub.Title = "加班费争议"
+	sub.Categories = []string{"overtime_pay"}
+	b, err := f.svc.Submit(ctx, hr, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.must(f.actor(auth.IntakeOfficer), b.Case, arbitration.ActionClassifyMediation, arbitration.MoveInput{HandlerID: f.actor(auth.Mediator).UserID})
+	for _, c := range []struct {
+		name   string
+		actor  auth.Actor
+		filter arbitration.Filter
+		want   []int64
+	}{
+		{"all for intake", f.actor(auth.IntakeOfficer), arbitration.Filter{}, []int64{b.Case.ID, a.Case.ID}},
+		{"by state", f.actor(auth.IntakeOfficer), arbitration.Filter{State: "intake"}, []int64{a.Case.ID}},
+		{"by category", f.actor(auth.IntakeOfficer), arbitration.Filter{Category: "overtime_pay"}, []int64{b.Case.ID}},
+		{"search party name", f.actor(auth.IntakeOfficer), arbitration.Filter{Query: "王芳"}, []int64{b.Case.ID, a.Case.ID}},
+		{"search number", f.actor(auth.IntakeOfficer), arbitration.Filter{Query: strings.ToLower(a.Case.Number)}, []int64{a.Case.ID}},
+		{"mine", f.actor(auth.Mediator), arbitration.Filter{Mine: true}, []int64{b.Case.ID}},
+		{"another enterprise", auth.Actor{UserID: 50, Role: auth.EnterpriseStaff, EnterpriseID: 9999}, arbitration.Filter{}, nil},
+		{"date range", f.actor(auth.Admin), arbitration.Filter{From: "2026-09-10", To: "2026-09-10"}, []int64{b.Case.ID, a.Case.ID}},
+		{"date range before", f.actor(auth.Admin), arbitration.Filter{To: "2026-09-09"}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			items, total, err := f.svc.List(ctx, c.actor, c.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, it := range items {
+				got = append(got, it.ID)
+			}
+			if total != len(c.want) || fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Fatalf("got %v (total %d), want %v", got, total, c.want)
+			}
+		})
+	}
+	// The mediation clock of b is due 2026-09-28 (rolled past Mid-Autumn):
+	// due soon from 09-25, overdue from 09-29.
+	f.now = time.Date(2026, 9, 25, 2, 0, 0, 0, time.UTC)
+	q, err := f.svc.Queues(ctx, f.actor(auth.Mediator))
+	if err != nil || q[0].Count != 1 || q[1].Count != 1 || q[2].Count != 0 {
+		t.Fatalf("queues on 09-25: %+v %v", q, err)
+	}
+	f.now = time.Date(2026, 9, 29, 2, 0, 0, 0, time.UTC)
+	q, _ = f.svc.Queues(ctx, f.actor(auth.Mediator))
+	if q[1].Count != 0 || q[2].Count != 1 || !strings.Contains(q[2].Link, "due=overdue") {
+		t.Fatalf("queues on 09-29: %+v", q)
+	}
 }

@@ -161,8 +161,8 @@ func TestPasswordChange(t *testing.T) {
 	if status != http.StatusSeeOther {
 		t.Fatalf("change: %d", status)
 	}
-	if status, _, _ := c.get("/"); status != http.StatusOK {
-		t.Fatal("the changing session was ended")
+	if status, body, _ := c.get("/"); status != http.StatusOK {
+		t.Fatalf("the changing session was ended: %d %s", status, body)
 	}
 	if status, _, _ := second.get("/"); status != http.StatusSeeOther {
 		t.Fatal("the other session survived a password change")

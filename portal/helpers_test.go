@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -38,7 +39,7 @@ func newEnv(t *testing.T) *env {
 	if _, err := accounts.SeedDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.NewTextHandler(testLog(), nil))
 	cases := arbitration.NewService(d, &upload.Store{Dir: t.TempDir(), MaxBytes: 1 << 20})
 	srv, err := portal.New(portal.Config{Demo: true, TrustProxy: true}, portal.Services{DB: d, Accounts: accounts, Cases: cases}, log)
 	if err != nil {
@@ -158,4 +159,12 @@ func (e *env) enterpriseID(i int) int64 {
 func accountStaff(e *env, i int) account.UserInput {
 	return account.UserInput{Name: "其他企业人事", Mobile: fmt.Sprintf("137000000%02d", i), Role: auth.EnterpriseStaff,
 		EnterpriseID: e.enterpriseID(i), Password: "other-pass-1", Active: true}
+}
+
+// testLog sends the portal's log to stderr when PORTAL_TEST_LOG is set.
+func testLog() io.Writer {
+	if os.Getenv("PORTAL_TEST_LOG") != "" {
+		return os.Stderr
+	}
+	return io.Discard
 }

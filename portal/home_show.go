@@ -6,7 +6,7 @@ import (
 	"parkportal/internal/auth"
 )
 
-// homePanel is one card on a role's home page: a work queue or a shortcut.
+// homePanel is one card on a role's home page: a shortcut to a page.
 type homePanel struct {
 	TitleKey string
 	TextKey  string
@@ -14,19 +14,16 @@ type homePanel struct {
 	Count    int
 }
 
-// homePanels lists each role's cards. Later features fill the counts.
+// homePanels lists each role's shortcut cards; the case work queues with
+// their counts come from the case service.
 var homePanels = map[auth.Role][]homePanel{
-	auth.EnterpriseStaff: {{TitleKey: "home.my_cases", TextKey: "home.my_cases.text"}, {TitleKey: "home.my_checkups", TextKey: "home.my_checkups.text"}, {TitleKey: "home.my_enterprise", TextKey: "home.my_enterprise.text", Link: "/enterprises/:own"}},
-	auth.IntakeOfficer:   {{TitleKey: "home.queue.intake", TextKey: "home.queue.empty"}},
-	auth.Mediator:        {{TitleKey: "home.queue.mediation", TextKey: "home.queue.empty"}},
-	auth.Arbitrator:      {{TitleKey: "home.queue.arbitration", TextKey: "home.queue.empty"}},
+	auth.EnterpriseStaff: {{TitleKey: "home.file_case", TextKey: "home.file_case.text", Link: "/cases/new"}, {TitleKey: "home.my_checkups", TextKey: "home.my_checkups.text"}, {TitleKey: "home.my_enterprise", TextKey: "home.my_enterprise.text", Link: "/enterprises/:own"}},
+	auth.IntakeOfficer:   {{TitleKey: "home.walk_in", TextKey: "home.walk_in.text", Link: "/cases/new"}},
 	auth.LegalExpert:     {{TitleKey: "home.queue.checkup", TextKey: "home.queue.empty"}},
-	auth.Judge:           {{TitleKey: "home.queue.judge", TextKey: "home.queue.empty"}},
-	auth.Admin:           {{TitleKey: "home.admin.enterprises", TextKey: "home.admin.enterprises.text", Link: "/admin/enterprises"}, {TitleKey: "home.admin.users", TextKey: "home.admin.users.text", Link: "/admin/users"}, {TitleKey: "home.admin.tokens", TextKey: "home.admin.tokens.text", Link: "/admin/tokens"}},
-	auth.Supervisor:      {{TitleKey: "home.queue.escalated", TextKey: "home.queue.empty"}},
+	auth.Admin:           {{TitleKey: "home.admin.enterprises", TextKey: "home.admin.enterprises.text", Link: "/admin/enterprises"}, {TitleKey: "home.admin.users", TextKey: "home.admin.users.text", Link: "/admin/users"}, {TitleKey: "home.admin.holidays", TextKey: "home.admin.holidays.text", Link: "/admin/holidays"}, {TitleKey: "home.admin.tokens", TextKey: "home.admin.tokens.text", Link: "/admin/tokens"}},
 }
 
-// homeShow is each role's landing page.
+// homeShow is each role's landing page: its work queues and shortcuts.
 func (s *Server) homeShow(c *fiber.Ctx) error {
 	a := actorOf(c)
 	if a.Role == auth.Party {
@@ -38,7 +35,11 @@ func (s *Server) homeShow(c *fiber.Ctx) error {
 			panels[i].Link = "/enterprises/" + itoa(a.EnterpriseID)
 		}
 	}
+	queues, err := s.svc.Cases.Queues(c.UserContext(), a)
+	if err != nil {
+		return err
+	}
 	v := s.view(c, "home.title."+string(a.Role))
-	v.Data = panels
+	v.Data = fiber.Map{"Panels": panels, "Queues": queues}
 	return s.render(c, "home", v)
 }

@@ -42,6 +42,8 @@ func (s *Server) routes() {
 	admin.Post("/users", s.adminUserCreate)
 	admin.Get("/users/:id/edit", s.adminUserEdit)
 	admin.Post("/users/:id", s.adminUserUpdate)
+	admin.Get("/holidays", s.adminHolidayList)
+	admin.Post("/holidays", s.adminHolidayAdd)
 	admin.Get("/tokens", s.adminTokenList)
 	admin.Post("/tokens", s.adminTokenIssue)
 	admin.Post("/tokens/:id/revoke", s.adminTokenRevoke)
