@@ -66,7 +66,7 @@ func (s *Service) SeedDemo(ctx context.Context) error {
 		return err
 	}
 	if c, err = step(c, mediator, ActionDraftAgreement, MoveInput{Facts: "公司拖欠李明、王芳、张伟工资共计23,400元。",
-		Terms: "一、公司于协议生效后10日内向三名员工各支付工资7,800元。\n二、三名员工放弃就本纠纷的其他请求。",
+		Terms:    "一、公司于协议生效后10日内向三名员工各支付工资7,800元。\n二、三名员工放弃就本纠纷的其他请求。",
 		Payments: []PaymentInput{{Due: clock.DateOf(s.now()).AddDays(10).String(), Amount: "23400", Payer: "青山精密机械有限公司", Payee: "李明、王芳、张伟", Method: "银行转账"}}}); err != nil {
 		return err
 	}
