@@ -86,6 +86,7 @@ func (s *Service) Move(ctx context.Context, a auth.Actor, caseID int64, action A
 		return nil, err
 	}
 	mv := &move{s: s, actor: a, c: c, t: t, in: in, facts: facts, set: map[string]any{}, note: in.Note}
+	from := c.State
 	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if err := s.apply(ctx, tx, mv, in.Version); err != nil {
 			return err
@@ -95,7 +96,12 @@ func (s *Service) Move(ctx context.Context, a auth.Actor, caseID int64, action A
 	if err != nil {
 		return nil, err
 	}
-	return s.visibleCase(ctx, a, caseID)
+	fresh, err := s.visibleCase(ctx, a, caseID)
+	if err != nil {
+		return nil, err
+	}
+	s.notify(ctx, fresh, a, action, from, fresh.State)
+	return fresh, nil
 }
 
 // apply runs one row: effects, clocks, the guarded update and the event.

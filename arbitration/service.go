@@ -25,6 +25,8 @@ type Service struct {
 	DueSoonDays int
 	// PartySessionTTL is how long an access-code sign-in lasts.
 	PartySessionTTL time.Duration
+	// OnNotice, when set, is told of every change after it committed.
+	OnNotice func(ctx context.Context, n Notice)
 	// CourtZH and CourtEN name the court the resident judges sit for, as
 	// printed on rulings.
 	CourtZH, CourtEN string

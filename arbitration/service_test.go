@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -404,4 +405,35 @@ func TestListAndQueues(t *testing.T) {
 	if q[1].Count != 0 || q[2].Count != 1 || !strings.Contains(q[2].Link, "due=overdue") {
 		t.Fatalf("queues on 09-29: %+v", q)
 	}
+}
+
+// Notices go out after the commit to the accounts concerned, not the actor.
+func TestNotices(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	var got []arbitration.Notice
+	f.svc.OnNotice = func(_ context.Context, n arbitration.Notice) { got = append(got, n) }
+	filed, err := f.svc.Submit(ctx, f.actor(auth.EnterpriseStaff), labourSubmission())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || fmt.Sprint(got[0].Recipients) != fmt.Sprint([]int64{f.actor(auth.IntakeOfficer).UserID}) {
+		t.Fatalf("submit notice: %+v", got)
+	}
+	f.must(f.actor(auth.IntakeOfficer), filed.Case, arbitration.ActionClassifyMediation, arbitration.MoveInput{HandlerID: f.actor(auth.Mediator).UserID})
+	want := fmt.Sprint(sorted([]int64{f.actor(auth.EnterpriseStaff).UserID, f.actor(auth.Mediator).UserID}))
+	if len(got) != 2 || fmt.Sprint(sorted(got[1].Recipients)) != want || got[1].To != arbitration.StateMediation {
+		t.Fatalf("classify notice: %+v, want recipients %s", got, want)
+	}
+	// A refused move sends nothing.
+	f.svc.Move(ctx, f.actor(auth.Judge), filed.Case.ID, arbitration.ActionAcceptApplication, arbitration.MoveInput{Version: 99})
+	if len(got) != 2 {
+		t.Fatal("a refused move sent a notice")
+	}
+}
+
+func sorted(ids []int64) []int64 {
+	out := append([]int64(nil), ids...)
+	slices.Sort(out)
+	return out
 }

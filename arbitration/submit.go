@@ -115,6 +115,7 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 		return nil, err
 	}
 	out.Case = c
+	s.notify(ctx, c, a, "submit", "", StateIntake)
 	return out, nil
 }
 
