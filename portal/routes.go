@@ -85,6 +85,12 @@ func (s *Server) routes() {
 	api.Get("/cases/:id/ruling.pdf", s.signedIn, s.caseRulingPDF)
 	// --- end cases ---
 
+	// --- calculator ---
+	// --- end calculator ---
+
+	// --- notifications ---
+	// --- end notifications ---
+
 	// --- checkups ---
 	// --- end checkups ---
 
