@@ -220,7 +220,9 @@ func checkPayload(ctx context.Context, s *Service, a auth.Actor, c *Case, t Tran
 		return err
 	}
 	var fields []errs.FieldError
-	add := func(field, code string) { fields = append(fields, errs.FieldError{Field: field, Code: code}) }
+	add := func(field, code string, args ...any) {
+		fields = append(fields, errs.FieldError{Field: field, Code: code, Args: args})
+	}
 	switch t.Action {
 	case ActionClassifyMediation, ActionReassign:
 		n, err := s.DB.NewSelect().Table("users").Where("id = ? AND role = ? AND org_unit_id = ? AND active", in.HandlerID, auth.Mediator, c.OrgUnitID).Count(ctx)
@@ -262,6 +264,14 @@ func checkPayload(ctx context.Context, s *Service, a auth.Actor, c *Case, t Tran
 	case ActionJoinApplication:
 		if a.Role == auth.IntakeOfficer && in.PartyID == 0 {
 			add("party_id", "required")
+		}
+	default:
+		f, err := s.loadFacts(ctx, s.DB, c)
+		if err != nil {
+			return err
+		}
+		if err := s.checkArbitrationPayload(ctx, c, f, t, in, add); err != nil {
+			return err
 		}
 	}
 	if len(fields) > 0 {

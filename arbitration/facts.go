@@ -21,6 +21,8 @@ type caseFacts struct {
 	app       *Application
 	joined    map[int64]bool
 	deadlines []DeadlineRow
+	arb       *Arbitration // the arbitration record, or nil
+	kind      Kind
 }
 
 func (s *Service) loadFacts(ctx context.Context, db bun.IDB, c *Case) (*caseFacts, error) {
@@ -59,6 +61,14 @@ func (s *Service) loadFacts(ctx context.Context, db bun.IDB, c *Case) (*caseFact
 	if err := db.NewSelect().Model(&f.deadlines).Where("case_id = ?", c.ID).Order("id").Scan(ctx); err != nil {
 		return nil, errs.Wrap(err, "load deadlines")
 	}
+	var arbs []Arbitration
+	if err := db.NewSelect().Model(&arbs).Where("case_id = ?", c.ID).Scan(ctx); err != nil {
+		return nil, errs.Wrap(err, "load arbitration")
+	}
+	if len(arbs) == 1 {
+		f.arb = &arbs[0]
+	}
+	f.kind = c.Kind
 	return f, nil
 }
 
@@ -75,6 +85,12 @@ func (f *caseFacts) guardInput(now time.Time) GuardInput {
 		gi.JCApplicationDeadline = d.DueDate
 	}
 	gi.ReviewExtended = f.app != nil && f.app.ExtendedNote != ""
+	gi.Kind = f.kind
+	gi.AwardExtended = f.arb != nil && f.arb.ExtendedNote != ""
+	if d := f.open("labour_mediation"); d != nil {
+		// The 15 days have run out once the due day is over (LDMAL art. 14).
+		gi.MediationExpired = chinaDay(now).After(d.DueDate)
+	}
 	return gi
 }
 

@@ -49,7 +49,9 @@ type StateDef struct {
 }
 
 // States lists every state in display order with its labels.
-var States = []StateDef{
+var States = append(mediationStates, arbitrationStates...)
+
+var mediationStates = []StateDef{
 	{StateIntake, "受理登记", "Intake"},
 	{StateMediation, "调解中", "In mediation"},
 	{StateAgreement, "调解协议待签署", "Agreement awaiting signatures"},
@@ -99,7 +101,9 @@ type ActionDef struct {
 }
 
 // Actions lists every action with its labels.
-var Actions = []ActionDef{
+var Actions = append(mediationActions, arbitrationActions...)
+
+var mediationActions = []ActionDef{
 	{ActionClassifyMediation, "分流至调解", "Send to mediation"},
 	{ActionAnswerConsultation, "作为咨询答复", "Answer as a consultation"},
 	{ActionRefuseIntake, "不予受理", "Refuse intake"},
@@ -170,6 +174,9 @@ type GuardInput struct {
 	ReviewExtended        bool   // the review period was already extended once
 	Note                  string // free text: the reason, the approval, the note
 	ReasonCode            string // a RejectReasons code, for reject_ruling
+	Kind                  Kind   // labour or contract: arbitration takes labour only
+	MediationExpired      bool   // the 15-day labour mediation period ran out (LDMAL art. 14)
+	AwardExtended         bool   // the 45-day award period was already extended
 }
 
 // Guard decides whether a row may be taken with these facts; it returns the
@@ -227,7 +234,10 @@ const (
 // target, roles, guard and legal basis. Which mediator, officer or judge may
 // act on which case (assignment, workstation, enterprise) is decided by the
 // service on top of the role.
-var Transitions = []Transition{
+var Transitions = append(mediationTransitions, arbitrationTransitions...)
+
+// mediationTransitions: intake, mediation, judicial confirmation, follow-up.
+var mediationTransitions = []Transition{
 	{From: StateIntake, Action: ActionClassifyMediation, To: StateMediation, Roles: rolesIntakeAdmin,
 		BasisZH: "《人民调解法》第17条、第19条；《劳动争议调解仲裁法》第10条、第12条",
 		BasisEN: "PML arts. 17, 19; LDMAL arts. 10, 12"},

@@ -29,6 +29,9 @@ func with(in GuardInput, f func(*GuardInput)) GuardInput {
 	return in
 }
 
+// labour is the guard input of a labour dispute.
+var labour = GuardInput{Kind: Labour}
+
 // note is an input carrying only a note.
 var note = GuardInput{Note: "双方差距过大，无法达成一致"}
 
@@ -66,6 +69,25 @@ func TestCheckAccepts(t *testing.T) {
 		{StateJCRejected, ActionStartFollowUp, rolesFollowUp, GuardInput{}, StateFollowUp},
 		{StateFollowUp, ActionClose, rolesIntakeAdmin, GuardInput{}, StateClosed},
 		{StateMediationFailed, ActionClose, rolesIntakeAdmin, GuardInput{}, StateClosed},
+		// Labour arbitration.
+		{StateMediationFailed, ActionApplyArbitration, []auth.Role{auth.EnterpriseStaff, auth.Party, auth.IntakeOfficer}, labour, StateArbApplied},
+		{StateMediation, ActionApplyArbitration, []auth.Role{auth.EnterpriseStaff, auth.Party, auth.IntakeOfficer}, with(labour, func(g *GuardInput) { g.MediationExpired = true }), StateArbApplied},
+		{StateIntake, ActionApplyArbitration, []auth.Role{auth.IntakeOfficer}, labour, StateArbApplied},
+		{StateArbApplied, ActionAcceptArbitration, rolesArbitrator, labour, StateArbAccepted},
+		{StateArbApplied, ActionRefuseArbitration, rolesArbitrator, note, StateArbRefused},
+		{StateArbAccepted, ActionServeRespondent, rolesArbitrator, GuardInput{}, StateArbAccepted},
+		{StateArbAccepted, ActionComposeTribunal, rolesArbitrator, GuardInput{Note: "首席仲裁员赵建国"}, StateArbAccepted},
+		{StateArbAccepted, ActionScheduleHearing, rolesArbitrator, GuardInput{}, StateArbHearing},
+		{StateArbHearing, ActionPostponeHearing, rolesArbitrator, note, StateArbHearing},
+		{StateArbAccepted, ActionAmendClaims, rolesArbitrator, note, StateArbAccepted},
+		{StateArbHearing, ActionAmendClaims, rolesArbitrator, note, StateArbHearing},
+		{StateArbAccepted, ActionExtendAward, rolesArbitrator, note, StateArbAccepted},
+		{StateArbHearing, ActionExtendAward, rolesArbitrator, note, StateArbHearing},
+		{StateArbAccepted, ActionSettleArbitration, rolesArbitrator, note, StateFollowUp},
+		{StateArbHearing, ActionSettleArbitration, rolesArbitrator, note, StateFollowUp},
+		{StateArbHearing, ActionMakeAward, rolesArbitrator, GuardInput{}, StateArbAwarded},
+		{StateArbAwarded, ActionStartFollowUp, rolesFollowUp, GuardInput{}, StateFollowUp},
+		{StateArbRefused, ActionStartFollowUp, rolesFollowUp, GuardInput{}, StateFollowUp},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {
@@ -262,11 +284,13 @@ func TestAllowed(t *testing.T) {
 		role  auth.Role
 		want  []Action
 	}{
-		{StateIntake, auth.IntakeOfficer, []Action{ActionClassifyMediation, ActionAnswerConsultation, ActionRefuseIntake}},
+		{StateIntake, auth.IntakeOfficer, []Action{ActionClassifyMediation, ActionAnswerConsultation, ActionRefuseIntake, ActionApplyArbitration}},
 		{StateIntake, auth.Admin, []Action{ActionClassifyMediation, ActionRefuseIntake}},
 		{StateIntake, auth.Mediator, nil},
 		{StateMediation, auth.Mediator, []Action{ActionRecordSession, ActionDraftAgreement, ActionFailMediation}},
-		{StateMediation, auth.IntakeOfficer, []Action{ActionReassign}},
+		{StateMediation, auth.IntakeOfficer, []Action{ActionReassign, ActionApplyArbitration}},
+		{StateArbHearing, auth.Arbitrator, []Action{ActionPostponeHearing, ActionAmendClaims, ActionExtendAward, ActionSettleArbitration, ActionMakeAward}},
+		{StateArbHearing, auth.Mediator, nil},
 		{StateAgreement, auth.Party, []Action{ActionConfirmAgreement}},
 		{StateAgreement, auth.Admin, nil}, // take_effect is automatic
 		{StateAgreementEffective, auth.IntakeOfficer, []Action{ActionJoinApplication, ActionStartFollowUp}},

@@ -37,6 +37,17 @@ type MoveInput struct {
 	Terms           string         `form:"terms" json:"terms" validate:"max=5000"`
 	Payments        []PaymentInput `form:"payments" json:"payments" validate:"max=24,dive"`
 	PerformanceNote string         `form:"performance_note" json:"performance_note" validate:"max=1000"`
+	// schedule_hearing, postpone_hearing: "2006-01-02T15:04", China time
+	HearingAt string `form:"hearing_at" json:"hearing_at"`
+	// make_award: the amount awarded on each claim item (yuan)
+	Award     []AwardInput `form:"award" json:"award" validate:"max=50,dive"`
+	Reasoning string       `form:"reasoning" json:"reasoning" validate:"max=5000"`
+}
+
+// AwardInput is the amount awarded on one claim item, in yuan.
+type AwardInput struct {
+	ClaimID int64  `form:"claim_id" json:"claim_id" validate:"required"`
+	Amount  string `form:"amount" json:"amount" validate:"required"`
 }
 
 // move is one action being applied, shared by the effect functions.

@@ -35,6 +35,7 @@ type CaseView struct {
 	Joined        map[int64]bool
 	Allowed       []Transition
 	Handler       string
+	Arbitration   *Arbitration // nil unless the case went to arbitration
 }
 
 // Get returns the case page's data for the actor.
@@ -47,7 +48,7 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, id int64) (*CaseView, e
 	if err != nil {
 		return nil, err
 	}
-	v := &CaseView{Case: c, Parties: f.parties, Confirmations: f.confirmed, Application: f.app, Joined: f.joined}
+	v := &CaseView{Case: c, Parties: f.parties, Confirmations: f.confirmed, Application: f.app, Joined: f.joined, Arbitration: f.arb}
 	if f.agreement.ID != 0 {
 		v.Agreement = f.agreement
 	}

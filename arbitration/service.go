@@ -25,6 +25,9 @@ type Service struct {
 	DueSoonDays int
 	// PartySessionTTL is how long an access-code sign-in lasts.
 	PartySessionTTL time.Duration
+	// MonthlyMinimumWage gives the local monthly minimum wage in force on a
+	// date, for the final-award test (LDMAL art. 47); configuration.
+	MonthlyMinimumWage func(at time.Time) (fen int64, ok bool)
 	// OnNotice, when set, is told of every change after it committed.
 	OnNotice func(ctx context.Context, n Notice)
 	// CourtZH and CourtEN name the court the resident judges sit for, as
