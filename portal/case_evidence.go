@@ -102,3 +102,16 @@ func sendPDF(c *fiber.Ctx, pdf []byte, name string) error {
 	c.Set(fiber.HeaderContentDisposition, `inline; filename="`+name+`"`)
 	return c.Send(pdf)
 }
+
+// caseAwardPDF renders the arbitral award.
+func (s *Server) caseAwardPDF(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	pdf, err := s.svc.Cases.AwardPDF(c.UserContext(), actorOf(c), id, langOf(c))
+	if err != nil {
+		return err
+	}
+	return sendPDF(c, pdf, "award.pdf")
+}

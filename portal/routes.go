@@ -72,6 +72,7 @@ func (s *Server) routes() {
 	app.Get("/cases/:id/evidence/:eid", s.signedIn, s.caseEvidenceGet)
 	app.Get("/cases/:id/agreement.pdf", s.signedIn, s.caseAgreementPDF)
 	app.Get("/cases/:id/ruling.pdf", s.signedIn, s.caseRulingPDF)
+	app.Get("/cases/:id/award.pdf", s.signedIn, s.caseAwardPDF)
 	app.Post("/cases/:id/parties/:pid/code", only(auth.IntakeOfficer, auth.Mediator, auth.Admin), s.caseCodeReissue)
 	app.Post("/cases/:id/parties/:pid/code/revoke", only(auth.IntakeOfficer, auth.Mediator, auth.Admin), s.caseCodeRevoke)
 	api.Get("/flow", s.apiFlow)
@@ -83,6 +84,7 @@ func (s *Server) routes() {
 	api.Get("/cases/:id/evidence/:eid", s.signedIn, s.caseEvidenceGet)
 	api.Get("/cases/:id/agreement.pdf", s.signedIn, s.caseAgreementPDF)
 	api.Get("/cases/:id/ruling.pdf", s.signedIn, s.caseRulingPDF)
+	api.Get("/cases/:id/award.pdf", s.signedIn, s.caseAwardPDF)
 	// --- end cases ---
 
 	// --- calculator ---
