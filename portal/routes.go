@@ -93,7 +93,57 @@ func (s *Server) routes() {
 	// --- notifications ---
 	// --- end notifications ---
 
+	// --- lectures ---
+	// --- end lectures ---
+
+	// --- dashboard ---
+	// --- end dashboard ---
+
 	// --- checkups ---
+	// Pages. Fixed paths before /checkups/:id.
+	app.Get("/checkups", s.signedIn, s.checkupList)
+	app.Post("/checkups", s.signedIn, s.checkupCreate)
+	app.Get("/checkups/new", s.signedIn, s.checkupNew)
+	app.Get("/checkups/park", s.signedIn, s.checkupPark)
+	app.Get("/checkups/items", s.signedIn, s.checkupItemList)
+	app.Get("/checkups/items/:id", s.signedIn, s.checkupItemShow)
+	app.Post("/checkups/items/:id/start", s.signedIn, s.checkupItemStart)
+	app.Post("/checkups/items/:id/evidence", s.signedIn, s.checkupItemEvidence)
+	app.Post("/checkups/items/:id/submit", s.signedIn, s.checkupItemSubmit)
+	app.Post("/checkups/items/:id/verify", s.signedIn, s.checkupItemVerify)
+	app.Post("/checkups/items/:id/send-back", s.signedIn, s.checkupItemSendBack)
+	app.Get("/checkups/items/:id/evidence/:eid", s.signedIn, s.checkupEvidenceDownload)
+	app.Get("/checkups/:id", s.signedIn, s.checkupShow)
+	app.Get("/checkups/:id/answer", s.signedIn, s.checkupAnswerShow)
+	app.Post("/checkups/:id/answer", s.signedIn, s.checkupAnswerSave)
+	app.Get("/checkups/:id/review", s.signedIn, s.checkupReviewShow)
+	app.Post("/checkups/:id/findings", s.signedIn, s.checkupFindingAdd)
+	app.Post("/checkups/:id/findings/:fid/override", s.signedIn, s.checkupFindingOverride)
+	app.Post("/checkups/:id/issue", s.signedIn, s.checkupIssue)
+	app.Post("/checkups/:id/recheck", s.signedIn, s.checkupRecheck)
+	app.Get("/checkups/:id/report", s.signedIn, s.checkupReportShow)
+	app.Get("/checkups/:id/report.pdf", s.signedIn, s.checkupReportPDF)
+	// API.
+	api.Get("/checkups", s.signedIn, s.apiCheckupList)
+	api.Post("/checkups", s.signedIn, s.apiCheckupStart)
+	api.Get("/checkups/park", s.signedIn, s.apiCheckupPark)
+	api.Get("/checkups/items", s.signedIn, s.apiCheckupItemList)
+	api.Get("/checkups/items/:id", s.signedIn, s.apiCheckupItemGet)
+	api.Post("/checkups/items/:id/start", s.signedIn, s.apiCheckupItemStart)
+	api.Post("/checkups/items/:id/evidence", s.signedIn, s.apiCheckupItemEvidence)
+	api.Post("/checkups/items/:id/submit", s.signedIn, s.apiCheckupItemSubmit)
+	api.Post("/checkups/items/:id/verify", s.signedIn, s.apiCheckupItemVerify)
+	api.Post("/checkups/items/:id/send-back", s.signedIn, s.apiCheckupItemSendBack)
+	api.Get("/checkups/:id", s.signedIn, s.apiCheckupGet)
+	api.Put("/checkups/:id/answers", s.signedIn, s.apiCheckupAnswers)
+	api.Post("/checkups/:id/submit", s.signedIn, s.apiCheckupSubmit)
+	api.Get("/checkups/:id/findings", s.signedIn, s.apiCheckupFindings)
+	api.Post("/checkups/:id/findings", s.signedIn, s.apiCheckupFindingAdd)
+	api.Post("/checkups/:id/findings/:fid/override", s.signedIn, s.apiCheckupOverride)
+	api.Post("/checkups/:id/issue", s.signedIn, s.apiCheckupIssue)
+	api.Post("/checkups/:id/recheck", s.signedIn, s.apiCheckupRecheck)
+	api.Get("/checkups/:id/report.pdf", s.signedIn, s.checkupReportPDF)
+	api.Get("/checkups/:id/rectifications", s.signedIn, s.apiCheckupRectifications)
 	// --- end checkups ---
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
