@@ -1,0 +1,110 @@
+package portal
+
+import (
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"parkportal/arbitration"
+	"parkportal/arbitration/clock"
+)
+
+// dashboardPage is the situation dashboard's data.
+type dashboardPage struct {
+	*arbitration.Stats
+	Filter arbitration.StatsFilter
+	Max    map[string]int // the longest bar of each breakdown
+}
+
+// Bar is the share of the longest bar, for CSS widths (0–100).
+func (d *dashboardPage) Bar(group string, n int) int {
+	if d.Max[group] == 0 {
+		return 0
+	}
+	return n * 100 / d.Max[group]
+}
+
+// Drill is the case-list link behind one figure: the same period plus
+// the figure's own filter.
+func (d *dashboardPage) Drill(f arbitration.Figure) string {
+	v := url.Values{}
+	if f.Query != "month" {
+		v.Set("from", d.Filter.From)
+		v.Set("to", d.Filter.To)
+	}
+	v.Set(f.Query, f.Key)
+	return "/cases?" + v.Encode()
+}
+
+// Period is the list link for the whole period, narrowed by extra.
+func (d *dashboardPage) Period(key, value string) string {
+	v := url.Values{"from": {d.Filter.From}, "to": {d.Filter.To}}
+	if key != "" {
+		v.Set(key, value)
+	}
+	return "/cases?" + v.Encode()
+}
+
+// Figures gives each breakdown by name, for the template's loop.
+func (d *dashboardPage) Figures() map[string][]arbitration.Figure {
+	return map[string][]arbitration.Figure{"month": d.ByMonth, "category": d.ByCategory, "window": d.ByWindow,
+		"industry": d.ByIndustry, "zone": d.ByZone, "building": d.ByBuilding, "enterprise": d.ByEnterprise}
+}
+
+// Percent shows a rate with one decimal.
+func (d *dashboardPage) Percent(r float64) string { return fmt.Sprintf("%.1f%%", r*100) }
+
+// defaultPeriod is the current year to date in China.
+func defaultPeriod(f *arbitration.StatsFilter, now time.Time) {
+	today := clock.DateOf(now)
+	if f.From == "" {
+		f.From = fmt.Sprintf("%d-01-01", today.Year())
+	}
+	if f.To == "" {
+		f.To = today.String()
+	}
+}
+
+func (s *Server) dashboardData(c *fiber.Ctx) (*dashboardPage, error) {
+	var f arbitration.StatsFilter
+	if err := c.QueryParser(&f); err != nil {
+		return nil, bindError(err)
+	}
+	defaultPeriod(&f, s.now())
+	st, err := s.svc.Cases.Stats(c.UserContext(), actorOf(c), f)
+	if err != nil {
+		return nil, err
+	}
+	d := &dashboardPage{Stats: st, Filter: f, Max: map[string]int{}}
+	for name, figs := range d.Figures() {
+		for _, x := range figs {
+			if x.Received > d.Max[name] {
+				d.Max[name] = x.Received
+			}
+		}
+	}
+	return d, nil
+}
+
+// dashboardShow is the situation dashboard (矛盾纠纷态势图) for admins and
+// supervisors: every figure links to the cases behind it.
+func (s *Server) dashboardShow(c *fiber.Ctx) error {
+	d, err := s.dashboardData(c)
+	if err != nil {
+		return err
+	}
+	v := s.view(c, "dashboard.title")
+	v.Data = d
+	return s.render(c, "dashboard", v)
+}
+
+// apiDashboard returns the same figures as JSON.
+func (s *Server) apiDashboard(c *fiber.Ctx) error {
+	d, err := s.dashboardData(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(d.Stats)
+}
