@@ -24,21 +24,24 @@ var effects = map[Action]effect{
 	ActionReassign:           setHandler,
 	ActionAnswerConsultation: outcome("consultation"),
 	ActionRefuseIntake:       outcome("refused"),
-	ActionFailMediation:      outcome("mediation_failed"),
-	ActionRecordSession:      recordSession,
-	ActionDraftAgreement:     draftAgreement,
-	ActionWithdrawAgreement:  withdrawAgreement,
-	ActionConfirmAgreement:   confirmAgreement,
-	ActionSignAgreement:      signAgreement,
-	ActionTakeEffect:         takeEffect,
-	ActionJoinApplication:    joinApplication,
-	ActionFileApplication:    fileApplication,
-	ActionAcceptApplication:  acceptApplication,
-	ActionRefuseApplication:  ruleApplication("not_accepted"),
-	ActionExtendReview:       extendReview,
-	ActionConfirmRuling:      ruleApplication("confirmed"),
-	ActionRejectRuling:       ruleApplication("rejected"),
-	ActionClose:              closeCase,
+	ActionFailMediation: func(ctx context.Context, tx bun.IDB, mv *move) error {
+		mv.set["mediation_result"] = "failed"
+		return outcome("mediation_failed")(ctx, tx, mv)
+	},
+	ActionRecordSession:     recordSession,
+	ActionDraftAgreement:    draftAgreement,
+	ActionWithdrawAgreement: withdrawAgreement,
+	ActionConfirmAgreement:  confirmAgreement,
+	ActionSignAgreement:     signAgreement,
+	ActionTakeEffect:        takeEffect,
+	ActionJoinApplication:   joinApplication,
+	ActionFileApplication:   fileApplication,
+	ActionAcceptApplication: acceptApplication,
+	ActionRefuseApplication: ruleApplication("not_accepted"),
+	ActionExtendReview:      extendReview,
+	ActionConfirmRuling:     ruleApplication("confirmed"),
+	ActionRejectRuling:      ruleApplication("rejected"),
+	ActionClose:             closeCase,
 }
 
 func setHandler(_ context.Context, _ bun.IDB, mv *move) error {
@@ -121,7 +124,12 @@ func takeEffect(ctx context.Context, tx bun.IDB, mv *move) error {
 	now := mv.s.now()
 	mv.facts.agreement.EffectiveAt = now
 	_, err := tx.NewUpdate().Model((*Agreement)(nil)).Set("effective_at = ?", now).Where("id = ?", mv.facts.agreement.ID).Exec(ctx)
-	mv.set["outcome"] = "agreement"
+	mv.set["outcome"], mv.set["mediation_result"] = "agreement", "success"
+	var recovered int64
+	for _, p := range mv.facts.agreement.Payments {
+		recovered += p.Amount
+	}
+	mv.set["recovered"] = recovered
 	return errs.Wrap(err, "agreement effective")
 }
 

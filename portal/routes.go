@@ -64,6 +64,8 @@ func (s *Server) routes() {
 	app.Post("/access", s.accessSubmit)
 	app.Post("/access/logout", s.accessLogout)
 	app.Get("/cases", s.signedIn, s.casesList)
+	app.Get("/cases/export.xlsx", only(auth.Roles...), s.caseExportXLSX)
+	app.Get("/cases/export.csv", only(auth.Roles...), s.caseExportCSV)
 	app.Get("/cases/new", only(auth.EnterpriseStaff, auth.IntakeOfficer, auth.Admin), s.caseNew)
 	app.Post("/cases", only(auth.EnterpriseStaff, auth.IntakeOfficer, auth.Admin), s.caseSubmit)
 	app.Get("/cases/:id", s.signedIn, s.caseShow)
@@ -77,6 +79,8 @@ func (s *Server) routes() {
 	app.Post("/cases/:id/parties/:pid/code/revoke", only(auth.IntakeOfficer, auth.Mediator, auth.Admin), s.caseCodeRevoke)
 	api.Get("/flow", s.apiFlow)
 	api.Get("/cases", s.signedIn, s.apiCaseList)
+	api.Get("/cases/export.xlsx", only(auth.Roles...), s.caseExportXLSX)
+	api.Get("/cases/export.csv", only(auth.Roles...), s.caseExportCSV)
 	api.Post("/cases", only(auth.EnterpriseStaff, auth.IntakeOfficer, auth.Admin), s.apiCaseSubmit)
 	api.Get("/cases/:id", s.signedIn, s.apiCaseGet)
 	api.Post("/cases/:id/actions/:action", s.signedIn, s.apiCaseMove)
@@ -87,16 +91,41 @@ func (s *Server) routes() {
 	api.Get("/cases/:id/award.pdf", s.signedIn, s.caseAwardPDF)
 	// --- end cases ---
 
+	// --- escalation ---
+	app.Post("/cases/:id/escalate", only(auth.Admin, auth.IntakeOfficer, auth.Mediator), s.caseEscalate)
+	app.Post("/cases/:id/deescalate", only(auth.Supervisor), s.caseDeescalate)
+	app.Post("/cases/:id/meetings", only(auth.Supervisor, auth.Admin), s.caseMeetingAdd)
+	app.Post("/cases/:id/followups", only(auth.Admin, auth.IntakeOfficer, auth.Mediator), s.caseFollowUpAdd)
+	app.Post("/cases/:id/ratings", only(auth.EnterpriseStaff, auth.Party), s.caseRatingAdd)
+	app.Post("/cases/:id/window-ratings", only(auth.Admin), s.caseWindowRatingAdd)
+	api.Get("/cases/:id/coordination", s.signedIn, s.apiCaseCoordination)
+	api.Post("/cases/:id/escalate", only(auth.Admin, auth.IntakeOfficer, auth.Mediator), s.apiCaseEscalate)
+	api.Post("/cases/:id/deescalate", only(auth.Supervisor), s.apiCaseDeescalate)
+	api.Post("/cases/:id/meetings", only(auth.Supervisor, auth.Admin), s.apiCaseMeetingAdd)
+	api.Post("/cases/:id/followups", only(auth.Admin, auth.IntakeOfficer, auth.Mediator), s.apiCaseFollowUpAdd)
+	api.Post("/cases/:id/ratings", only(auth.EnterpriseStaff, auth.Party), s.apiCaseRatingAdd)
+	api.Post("/cases/:id/window-ratings", only(auth.Admin), s.apiCaseWindowRatingAdd)
+	// --- end escalation ---
+
 	// --- calculator ---
 	// --- end calculator ---
 
 	// --- notifications ---
+	app.Get("/notifications", only(auth.Roles...), s.notificationList)
+	app.Post("/notifications/read-all", only(auth.Roles...), s.notificationReadAll)
+	app.Post("/notifications/:id/read", only(auth.Roles...), s.notificationRead)
+	api.Get("/notifications", only(auth.Roles...), s.apiNotificationList)
+	api.Get("/notifications/unread-count", only(auth.Roles...), s.apiNotificationUnread)
+	api.Post("/notifications/read-all", only(auth.Roles...), s.apiNotificationReadAll)
+	api.Post("/notifications/:id/read", only(auth.Roles...), s.apiNotificationRead)
 	// --- end notifications ---
 
 	// --- lectures ---
 	// --- end lectures ---
 
 	// --- dashboard ---
+	app.Get("/dashboard", only(auth.Admin, auth.Supervisor), s.dashboardShow)
+	api.Get("/dashboard", only(auth.Admin, auth.Supervisor), s.apiDashboard)
 	// --- end dashboard ---
 
 	// --- checkups ---
