@@ -9,6 +9,7 @@ import (
 
 	"parkportal/arbitration"
 	"parkportal/arbitration/clock"
+	"parkportal/internal/errs"
 )
 
 // dashboardPage is the situation dashboard's data.
@@ -107,4 +108,41 @@ func (s *Server) apiDashboard(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(d.Stats)
+}
+
+// dashboardMonthlyPDF is the monthly report for the county centre: the
+// dashboard's figures for one month (?month=YYYY-MM, default this month).
+func (s *Server) dashboardMonthlyPDF(c *fiber.Ctx) error {
+	month, err := time.ParseInLocation("2006-01", c.Query("month", clock.DateOf(s.now()).Time().Format("2006-01")), clock.Shanghai)
+	if err != nil {
+		return errs.Field("month", "case.bad_date")
+	}
+	f := arbitration.StatsFilter{From: month.Format("2006-01-02"), To: month.AddDate(0, 1, -1).Format("2006-01-02"), OrgUnitID: int64(c.QueryInt("org_unit_id"))}
+	st, err := s.svc.Cases.Stats(c.UserContext(), actorOf(c), f)
+	if err != nil {
+		return err
+	}
+	v := s.view(c, "dashboard.title")
+	scope := v.T("dashboard.scope_all")
+	if a := actorOf(c); a.OrgUnitID != 0 {
+		if u, err := s.svc.Accounts.OrgUnit(c.UserContext(), a.OrgUnitID); err == nil {
+			scope = u.Name
+		}
+	}
+	label := func(group, key string) string {
+		switch group {
+		case "category", "window":
+			return v.T(group + "." + key)
+		}
+		return key
+	}
+	period := month.Format("2006-01")
+	if v.Lang == "zh" {
+		period = month.Format("2006年1月")
+	}
+	pdf, err := arbitration.RenderMonthly(st, scope, period, v.Lang, label, nil)
+	if err != nil {
+		return err
+	}
+	return sendPDF(c, pdf, "monthly-"+month.Format("2006-01")+".pdf")
 }

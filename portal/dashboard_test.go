@@ -36,3 +36,28 @@ func TestDashboard(t *testing.T) {
 		t.Fatalf("enterprise staff API: %d", s)
 	}
 }
+
+// The monthly report reads back with its Chinese figures.
+func TestMonthlyReport(t *testing.T) {
+	e := newEnv(t)
+	hr := e.client()
+	hr.login(auth.EnterpriseStaff)
+	if s, out := hr.api("POST", "/api/v1/cases", labourJSON()); s != http.StatusCreated {
+		t.Fatalf("file: %d %v", s, out)
+	}
+	sup := e.client()
+	sup.login(auth.Supervisor)
+	status, body, _ := sup.get("/dashboard/monthly.pdf")
+	if status != 200 {
+		t.Fatalf("monthly report: %d", status)
+	}
+	text := pdfText(t, []byte(body))
+	for _, want := range []string{"矛盾纠纷调处工作月报", "受理纠纷", "拖欠工资", "¥25,500.00", "青山精密机械有限公司"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("monthly report lacks %q", want)
+		}
+	}
+	if s, _, _ := sup.get("/dashboard/monthly.pdf?month=2026-13"); s != http.StatusUnprocessableEntity {
+		t.Errorf("bad month: %d", s)
+	}
+}

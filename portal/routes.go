@@ -125,6 +125,7 @@ func (s *Server) routes() {
 
 	// --- dashboard ---
 	app.Get("/dashboard", only(auth.Admin, auth.Supervisor), s.dashboardShow)
+	app.Get("/dashboard/monthly.pdf", only(auth.Admin, auth.Supervisor), s.dashboardMonthlyPDF)
 	api.Get("/dashboard", only(auth.Admin, auth.Supervisor), s.apiDashboard)
 	// --- end dashboard ---
 
