@@ -276,3 +276,32 @@ func durationExpr(db bun.IDB) string {
 	}
 	return "julianday(c.resolved_at) - julianday(c.received_at)"
 }
+
+// EnterpriseCount is one enterprise's disputes: all it filed, and those
+// still open.
+type EnterpriseCount struct {
+	Total int `bun:"total" json:"total"`
+	Open  int `bun:"open" json:"open"`
+}
+
+// CountsByEnterprise counts each enterprise's disputes in the actor's
+// scope (for the situation map).
+func (s *Service) CountsByEnterprise(ctx context.Context, a auth.Actor) (map[int64]EnterpriseCount, error) {
+	q, err := s.scope(a, StatsFilter{}, s.DB.NewSelect().TableExpr("cases AS c"))
+	if err != nil {
+		return nil, err
+	}
+	var rows []struct {
+		EnterpriseID int64 `bun:"enterprise_id"`
+		Total        int   `bun:"total"`
+		Open         int   `bun:"open"`
+	}
+	err = q.ColumnExpr("c.enterprise_id, count(*) AS total").
+		ColumnExpr("sum(CASE WHEN c.resolved_at IS NULL AND c.state <> 'closed' THEN 1 ELSE 0 END) AS open").
+		GroupExpr("c.enterprise_id").Scan(ctx, &rows)
+	out := make(map[int64]EnterpriseCount, len(rows))
+	for _, r := range rows {
+		out[r.EnterpriseID] = EnterpriseCount{Total: r.Total, Open: r.Open}
+	}
+	return out, errs.Wrap(err, "count by enterprise")
+}

@@ -42,6 +42,9 @@ func (s *Server) routes() {
 	admin.Post("/users", s.adminUserCreate)
 	admin.Get("/users/:id/edit", s.adminUserEdit)
 	admin.Post("/users/:id", s.adminUserUpdate)
+	admin.Get("/layout", s.adminLayout)
+	admin.Post("/layout", s.adminLayoutAdd)
+	admin.Post("/layout/:id/remove", s.adminLayoutRemove)
 	admin.Get("/holidays", s.adminHolidayList)
 	admin.Post("/holidays", s.adminHolidayAdd)
 	admin.Get("/tokens", s.adminTokenList)
@@ -108,6 +111,10 @@ func (s *Server) routes() {
 	// --- end escalation ---
 
 	// --- calculator ---
+	app.Get("/calc", only(calcRoles...), s.calcShow)
+	app.Post("/calc/:kind", only(calcRoles...), s.calcSubmit)
+	api.Get("/calc/wages", only(calcRoles...), s.apiCalcWages)
+	api.Post("/calc/:kind", only(calcRoles...), s.apiCalc)
 	// --- end calculator ---
 
 	// --- notifications ---
@@ -121,11 +128,24 @@ func (s *Server) routes() {
 	// --- end notifications ---
 
 	// --- lectures ---
+	// Order-style legal lectures; the service narrows each list and page to
+	// the user's own orders. Fixed paths before /lectures/:id.
+	app.Get("/lectures", only(auth.Roles...), s.lectureList)
+	app.Get("/lectures/new", only(auth.EnterpriseStaff, auth.Admin), s.lectureNew)
+	app.Post("/lectures", only(auth.EnterpriseStaff, auth.Admin), s.lectureCreate)
+	app.Get("/lectures/:id", only(auth.Roles...), s.lectureShow)
+	app.Post("/lectures/:id/:action", only(auth.Roles...), s.lectureAct)
+	api.Get("/lecture-topics", only(auth.Roles...), s.apiLectureTopics)
+	api.Get("/lectures", only(auth.Roles...), s.apiLectureList)
+	api.Post("/lectures", only(auth.EnterpriseStaff, auth.Admin), s.apiLectureCreate)
+	api.Get("/lectures/:id", only(auth.Roles...), s.apiLectureGet)
+	api.Post("/lectures/:id/:action", only(auth.Roles...), s.apiLectureAct)
 	// --- end lectures ---
 
 	// --- dashboard ---
 	app.Get("/dashboard", only(auth.Admin, auth.Supervisor), s.dashboardShow)
 	app.Get("/dashboard/monthly.pdf", only(auth.Admin, auth.Supervisor), s.dashboardMonthlyPDF)
+	app.Get("/map", only(auth.Admin, auth.Supervisor), s.situationMap)
 	api.Get("/dashboard", only(auth.Admin, auth.Supervisor), s.apiDashboard)
 	// --- end dashboard ---
 

@@ -91,6 +91,9 @@ func (s *Service) SeedDemo(ctx context.Context) (bool, error) {
 				firstEnterprise = e.ID
 			}
 		}
+		if err := s.seedLayout(ctx, tx, park.ID); err != nil {
+			return err
+		}
 		now := s.now()
 		for _, d := range DemoAccounts {
 			u := &User{Name: d.Name, Mobile: d.Mobile, Email: d.Email, PasswordHash: hash, Role: d.Role,
