@@ -85,7 +85,9 @@ func (s *Server) checkupLevels(c *fiber.Ctx) (map[int64]string, error) {
 }
 
 // adminLayout shows the park layout and the form to add a building.
-func (s *Server) adminLayout(c *fiber.Ctx) error { return s.showLayout(c, account.BuildingInput{}, nil) }
+func (s *Server) adminLayout(c *fiber.Ctx) error {
+	return s.showLayout(c, account.BuildingInput{}, nil)
+}
 
 func (s *Server) showLayout(c *fiber.Ctx, in account.BuildingInput, formErr error) error {
 	list, err := s.svc.Accounts.Layout(c.UserContext(), actorOf(c), 0)
