@@ -106,6 +106,11 @@ func makeAward(ctx context.Context, tx bun.IDB, mv *move) error {
 		return errs.Wrap(err, "record award")
 	}
 	mv.set["outcome"] = "arb_awarded"
+	var recovered int64
+	for _, it := range items {
+		recovered += it.Awarded
+	}
+	mv.set["recovered"] = recovered
 	if anyFinal {
 		rule, _ := clock.Lookup("arb_revoke_final_award")
 		cal, err := mv.s.calendar(ctx, tx)

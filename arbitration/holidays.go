@@ -70,11 +70,13 @@ func (s *Service) AddHoliday(ctx context.Context, a auth.Actor, in HolidayInput)
 	if _, exists := cal.Entry(date); exists {
 		return errs.Field("day", "holiday.exists")
 	}
-	_, err = s.DB.NewInsert().Table("holidays").Value("day", "?", dateOnly(date)).Value("kind", "?", in.Kind).
-		Value("name_zh", "?", in.NameZH).Value("name_en", "?", in.NameEN).Value("added_by", "?", a.UserID).
-		Value("created_at", "?", s.now()).Exec(ctx)
+	_, err = s.DB.NewRaw("INSERT INTO holidays (day, kind, name_zh, name_en, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+		dateOnly(date), in.Kind, in.NameZH, in.NameEN, a.UserID, s.now()).Exec(ctx)
 	if db.IsUniqueViolation(err) {
 		return errs.Field("day", "holiday.exists")
+	}
+	if err == nil {
+		s.cal.reset() // deadlines from now on count the new day
 	}
 	return errs.Wrap(err, "add holiday")
 }

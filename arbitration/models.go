@@ -73,6 +73,11 @@ type Case struct {
 	OutcomeNote              string    `bun:"outcome_note" json:"outcome_note,omitempty"`
 	ReceivedAt               time.Time `bun:"received_at" json:"received_at"`
 	ClosedAt                 time.Time `bun:"closed_at,nullzero" json:"closed_at,omitzero"`
+	ResolvedAt               time.Time `bun:"resolved_at,nullzero" json:"resolved_at,omitzero"`
+	Recovered                int64     `bun:"recovered" json:"recovered_fen"`
+	MediationResult          string    `bun:"mediation_result" json:"mediation_result,omitempty"`
+	EscalatedAt              time.Time `bun:"escalated_at,nullzero" json:"escalated_at,omitzero"` // set while the county centre coordinates (escalation.go)
+	EscalationReason         string    `bun:"escalation_reason" json:"escalation_reason,omitempty"`
 	Demo                     bool      `bun:"demo" json:"demo"`
 	Version                  int64     `bun:"version" json:"version"`
 	CreatedAt                time.Time `bun:"created_at" json:"created_at"`

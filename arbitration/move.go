@@ -126,6 +126,9 @@ func (s *Service) apply(ctx context.Context, tx bun.IDB, mv *move, version int64
 	if err := s.runClocks(ctx, tx, mv); err != nil {
 		return err
 	}
+	if o, ok := mv.set["outcome"].(string); ok && resolvingOutcomes[o] {
+		mv.set["resolved_at"] = s.now()
+	}
 	mv.set["state"] = mv.t.To
 	if w, ok := windowOf[mv.t.To]; ok {
 		mv.set["current_window"] = w
@@ -193,6 +196,12 @@ func (s *Service) Allowed(ctx context.Context, a auth.Actor, c *Case) ([]Transit
 	if err != nil {
 		return nil, err
 	}
+	return s.allowedWith(a, c, facts), nil
+}
+
+// allowedWith is Allowed with the case's facts already loaded (the case
+// page loads them once for both).
+func (s *Service) allowedWith(a auth.Actor, c *Case, facts *caseFacts) []Transition {
 	var out []Transition
 	for _, t := range Allowed(c.State, a.Role) {
 		if s.mayAct(a, c, t, facts) != nil {
@@ -209,5 +218,5 @@ func (s *Service) Allowed(ctx context.Context, a auth.Actor, c *Case) ([]Transit
 		}
 		out = append(out, t)
 	}
-	return out, nil
+	return out
 }

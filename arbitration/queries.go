@@ -54,6 +54,7 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, id int64) (*CaseView, e
 	if f.agreement.ID != 0 {
 		v.Agreement = f.agreement
 	}
+	v.Allowed = s.allowedWith(a, c, f) // before masking: same facts, loaded once
 	for i := range v.Parties {
 		if p := &v.Parties[i]; !seesPersonalData(a, c, p) {
 			p.IDNumber, p.Mobile = maskID(p), valid.MaskMobile(p.Mobile)
@@ -87,9 +88,6 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, id int64) (*CaseView, e
 			dv.Urgency, dv.DaysLeft = clock.Status(d, now, s.DueSoonDays)
 		}
 		v.Deadlines = append(v.Deadlines, dv)
-	}
-	if v.Allowed, err = s.Allowed(ctx, a, c); err != nil {
-		return nil, err
 	}
 	return v, nil
 }

@@ -36,8 +36,10 @@ func queueFilters(role auth.Role) []struct {
 		return []q{{"queue.arbitration", Filter{Window: string(WindowArbitration)}}}
 	case auth.EnterpriseStaff:
 		return []q{{"queue.enterprise_cases", Filter{}}, {"queue.agreement", Filter{State: string(StateAgreement)}}}
-	case auth.Admin, auth.Supervisor:
+	case auth.Admin:
 		return []q{{"queue.all", Filter{}}, {"queue.due_soon", Filter{Due: "soon"}}, {"queue.overdue", Filter{Due: "overdue"}}}
+	case auth.Supervisor:
+		return []q{{"queue.escalated", Filter{Escalated: true}}, {"queue.all", Filter{}}, {"queue.due_soon", Filter{Due: "soon"}}, {"queue.overdue", Filter{Due: "overdue"}}}
 	}
 	return nil
 }
@@ -65,6 +67,9 @@ func filterQuery(f Filter) string {
 	}
 	if f.Mine {
 		v.Set("mine", "true")
+	}
+	if f.Escalated {
+		v.Set("escalated", "true")
 	}
 	return v.Encode()
 }

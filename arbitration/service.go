@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -33,6 +34,44 @@ type Service struct {
 	// CourtZH and CourtEN name the court the resident judges sit for, as
 	// printed on rulings.
 	CourtZH, CourtEN string
+
+	cal calendarCache
+}
+
+// calendarCache keeps the holiday calendar between calls: every case page
+// and filing needs it, and it changes a few times a year. AddHoliday empties
+// it; another portal instance on the same database sees a new day within
+// calendarTTL.
+type calendarCache struct {
+	mu     sync.Mutex
+	cal    *clock.Calendar
+	loaded time.Time
+	gen    int // bumped by reset, so a load that raced with it is not kept
+}
+
+const calendarTTL = time.Minute
+
+func (c *calendarCache) get() (*clock.Calendar, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cal != nil && time.Since(c.loaded) < calendarTTL {
+		return c.cal, c.gen
+	}
+	return nil, c.gen
+}
+
+func (c *calendarCache) put(cal *clock.Calendar, gen int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen == c.gen {
+		c.cal, c.loaded = cal, time.Now()
+	}
+}
+
+func (c *calendarCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.cal, c.gen = nil, c.gen+1
 }
 
 // NewService returns a service with default settings.
@@ -44,14 +83,20 @@ func NewService(db *bun.DB, uploads *upload.Store) *Service {
 func (s *Service) now() time.Time { return s.Now().UTC() }
 
 // Calendar is the shipped holiday calendar with the administrator's extra
-// days (table holidays) on top.
+// days (table holidays) on top. It is shared between callers (cached, see
+// calendarCache): read it, never Add to it.
 func (s *Service) Calendar(ctx context.Context) (*clock.Calendar, error) {
 	return s.calendar(ctx, s.DB)
 }
 
-// calendar reads the holidays through db (pass the transaction inside one:
-// with SQLite's single connection, s.DB there would wait forever).
+// calendar returns the cached calendar, or reads the holidays through db
+// (pass the transaction inside one: with SQLite's single connection, s.DB
+// there would wait forever).
 func (s *Service) calendar(ctx context.Context, db bun.IDB) (*clock.Calendar, error) {
+	cached, gen := s.cal.get()
+	if cached != nil {
+		return cached, nil
+	}
 	var rows []struct {
 		Day    time.Time `bun:"day"`
 		Kind   string    `bun:"kind"`
@@ -66,7 +111,11 @@ func (s *Service) calendar(ctx context.Context, db bun.IDB) (*clock.Calendar, er
 		days[i] = clock.Day{Date: clock.NewDate(r.Day.Year(), r.Day.Month(), r.Day.Day()), Kind: clock.DayKind(r.Kind), NameZH: r.NameZH, NameEN: r.NameEN}
 	}
 	cal, err := clock.DefaultCalendar().WithDays(days)
-	return cal, errs.Wrap(err, "holiday calendar")
+	if err != nil {
+		return nil, errs.Wrap(err, "holiday calendar")
+	}
+	s.cal.put(cal, gen)
+	return cal, nil
 }
 
 // notFound maps a missing row to NotFound.

@@ -14,7 +14,10 @@ import (
 	"github.com/uptrace/bun"
 
 	"parkportal/arbitration"
+	"parkportal/checkup"
 	"parkportal/internal/account"
+	"parkportal/internal/notify"
+	"parkportal/lecture"
 	"parkportal/templates"
 )
 
@@ -39,6 +42,9 @@ type Services struct {
 	DB       *bun.DB
 	Accounts *account.Service
 	Cases    *arbitration.Service
+	Notify   *notify.Service // inbox and e-mail; nil shows no unread count
+	Checkups *checkup.Service
+	Lectures *lecture.Service // order-style legal lectures
 }
 
 // Server wires the services to Fiber.

@@ -15,6 +15,8 @@ type casePage struct {
 	Mediators     []account.User
 	RejectReasons []arbitration.RejectReason
 	Codes         []arbitration.IssuedCode // a code just reissued, shown once
+	// Coordination: escalation, joint meetings, follow-up and ratings.
+	Coordination *arbitration.Coordination
 }
 
 func (s *Server) casePage(c *fiber.Ctx, id int64) (*View, error) {
@@ -24,6 +26,9 @@ func (s *Server) casePage(c *fiber.Ctx, id int64) (*View, error) {
 		return nil, err
 	}
 	page := &casePage{CaseView: cv, RejectReasons: arbitration.RejectReasons}
+	if page.Coordination, err = s.svc.Cases.Coordination(c.UserContext(), a, cv); err != nil {
+		return nil, err
+	}
 	if a.Is(auth.IntakeOfficer, auth.Admin) {
 		if page.Mediators, err = s.svc.Accounts.Staff(c.UserContext(), cv.Case.OrgUnitID, auth.Mediator); err != nil {
 			return nil, err

@@ -20,7 +20,9 @@ import (
 	"parkportal/internal/account"
 	"parkportal/internal/auth"
 	"parkportal/internal/dbtest"
+	"parkportal/internal/notify"
 	"parkportal/internal/upload"
+	"parkportal/lecture"
 	"parkportal/portal"
 )
 
@@ -30,6 +32,7 @@ type env struct {
 	db       *bun.DB
 	srv      *portal.Server
 	accounts *account.Service
+	notify   *notify.Service
 }
 
 func newEnv(t *testing.T) *env {
@@ -41,11 +44,13 @@ func newEnv(t *testing.T) *env {
 	}
 	log := slog.New(slog.NewTextHandler(testLog(), nil))
 	cases := arbitration.NewService(d, &upload.Store{Dir: t.TempDir(), MaxBytes: 1 << 20})
-	srv, err := portal.New(portal.Config{Demo: true, TrustProxy: true}, portal.Services{DB: d, Accounts: accounts, Cases: cases}, log)
+	notifier := notify.NewService(d)
+	cases.OnNotice = notifier.FromNotice
+	srv, err := portal.New(portal.Config{Demo: true, TrustProxy: true}, portal.Services{DB: d, Accounts: accounts, Cases: cases, Notify: notifier, Lectures: lecture.NewService(d)}, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{t: t, db: d, srv: srv, accounts: accounts}
+	return &env{t: t, db: d, srv: srv, accounts: accounts, notify: notifier}
 }
 
 // client is a browser: it keeps cookies and the last page's CSRF token.

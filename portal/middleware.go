@@ -2,6 +2,7 @@ package portal
 
 import (
 	"crypto/subtle"
+	"log/slog"
 	"net/url"
 	"strings"
 	"time"
@@ -45,7 +46,9 @@ func (s *Server) logRequests(c *fiber.Ctx) error {
 			return herr
 		}
 	}
-	s.log.Info("request", append(logAttrs(c), "ms", time.Since(start).Milliseconds())...)
+	if s.log.Enabled(c.UserContext(), slog.LevelInfo) { // skip building the attributes at warn
+		s.log.Info("request", append(logAttrs(c), "ms", time.Since(start).Milliseconds())...)
+	}
 	return nil
 }
 

@@ -25,6 +25,7 @@ type View struct {
 	Path      string
 	Status    int
 	Flash     string
+	Unread    int               // unread notifications, shown in the top bar (accounts only)
 	Errors    map[string]string // field → message, on a form shown again
 	ErrorText string            // form-level message
 	Form      any               // the values the user entered
@@ -86,7 +87,23 @@ func (s *Server) view(c *fiber.Ctx, titleKey string) *View {
 		Demo:     s.cfg.Demo,
 		Path:     c.Path(),
 		Flash:    takeFlash(c),
+		Unread:   s.unread(c),
 	}
+}
+
+// unread counts the signed-in account's unread notifications for the top
+// bar: one indexed COUNT. Parties signed in with an access code have no
+// inbox; a failed count shows none rather than failing the page.
+func (s *Server) unread(c *fiber.Ctx) int {
+	a := actorOf(c)
+	if a.UserID == 0 || s.svc.Notify == nil {
+		return 0
+	}
+	n, err := s.svc.Notify.UnreadCount(c.UserContext(), a)
+	if err != nil {
+		s.log.WarnContext(c.UserContext(), "unread count", "err", err)
+	}
+	return n
 }
 
 // render shows a page inside the base layout.

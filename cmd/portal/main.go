@@ -23,9 +23,13 @@ import (
 	"github.com/uptrace/bun"
 
 	"parkportal/arbitration"
+	"parkportal/arbitration/calc"
+	"parkportal/checkup"
 	"parkportal/internal/account"
 	"parkportal/internal/db"
+	"parkportal/internal/notify"
 	"parkportal/internal/upload"
+	"parkportal/lecture"
 	"parkportal/migrations"
 	"parkportal/portal"
 )
@@ -44,6 +48,14 @@ type config struct {
 	UploadDir   string
 	CourtName   string
 	TrustProxy  bool
+	// E-mail copies of notifications (off when SMTPAddr is empty).
+	SMTPAddr, SMTPFrom, SMTPUser, SMTPPassword string
+	PublicURL                                  string
+	// ReminderEvery is the time between deadline-reminder ticks.
+	ReminderEvery time.Duration
+	// Locality is the claim calculator's default wage locality (an id of
+	// arbitration/calc/wages.yaml); empty: the file's default.
+	Locality string
 }
 
 func env(name, def string) string {
@@ -64,6 +76,10 @@ func parseConfig(fs *flag.FlagSet, args []string) (config, error) {
 	if err != nil {
 		return c, fmt.Errorf("PORTAL_SESSION_TTL: %w", err)
 	}
+	every, err := time.ParseDuration(env("PORTAL_REMINDER_INTERVAL", "10m"))
+	if err != nil {
+		return c, fmt.Errorf("PORTAL_REMINDER_INTERVAL: %w", err)
+	}
 	var maxMB int
 	fmt.Sscan(env("PORTAL_MAX_UPLOAD_MB", "20"), &maxMB)
 	fs.StringVar(&c.Addr, "addr", env("PORTAL_ADDR", "127.0.0.1:8080"), "listen address (PORTAL_ADDR)")
@@ -75,7 +91,17 @@ func parseConfig(fs *flag.FlagSet, args []string) (config, error) {
 	fs.StringVar(&c.UploadDir, "upload-dir", env("PORTAL_UPLOAD_DIR", "./data/uploads"), "where evidence files are stored (PORTAL_UPLOAD_DIR)")
 	fs.StringVar(&c.CourtName, "court", env("PORTAL_COURT_NAME", ""), "the court the resident judges sit for, as printed on rulings (PORTAL_COURT_NAME)")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("PORTAL_TRUST_PROXY"), "trust X-Forwarded-* headers from a reverse proxy (PORTAL_TRUST_PROXY)")
+	fs.StringVar(&c.SMTPAddr, "smtp-addr", env("PORTAL_SMTP_ADDR", ""), "SMTP server host:port for e-mail notifications; empty: no e-mail (PORTAL_SMTP_ADDR)")
+	fs.StringVar(&c.SMTPFrom, "smtp-from", env("PORTAL_SMTP_FROM", ""), "sender of notification e-mails (PORTAL_SMTP_FROM)")
+	fs.StringVar(&c.SMTPUser, "smtp-user", env("PORTAL_SMTP_USER", ""), "SMTP user name, if the server needs one (PORTAL_SMTP_USER)")
+	c.SMTPPassword = os.Getenv("PORTAL_SMTP_PASSWORD") // environment only: flags show in the process list
+	fs.StringVar(&c.PublicURL, "public-url", env("PORTAL_PUBLIC_URL", ""), "the portal's address as users reach it, for links in e-mails (PORTAL_PUBLIC_URL)")
+	fs.DurationVar(&c.ReminderEvery, "reminder-interval", every, "time between deadline-reminder runs (PORTAL_REMINDER_INTERVAL)")
+	fs.StringVar(&c.Locality, "locality", env("PORTAL_LOCALITY", ""), "wage locality of the claim calculator and the final-award limit, an id in arbitration/calc/wages.yaml; empty: its default (PORTAL_LOCALITY)")
 	err = fs.Parse(args)
+	if err == nil && c.ReminderEvery < time.Second {
+		err = fmt.Errorf("reminder interval %s: must be at least 1s", c.ReminderEvery)
+	}
 	return c, err
 }
 
@@ -159,15 +185,47 @@ func serve(args []string) error {
 			log.Info("demo park seeded", "password", account.DemoPassword)
 		}
 	}
-	cases := arbitration.NewService(d, &upload.Store{Dir: c.UploadDir, MaxBytes: int64(c.MaxUploadMB) << 20})
+	uploads := &upload.Store{Dir: c.UploadDir, MaxBytes: int64(c.MaxUploadMB) << 20}
+	cases := arbitration.NewService(d, uploads)
 	if c.CourtName != "" {
 		cases.CourtZH = c.CourtName
 	}
+	// The local wage figures: the calculator's default locality, and the
+	// monthly minimum wage that decides final awards (LDMAL art. 47).
+	if err := calc.SetDefaultLocality(c.Locality); err != nil {
+		return fmt.Errorf("PORTAL_LOCALITY: %w", err)
+	}
+	cases.MonthlyMinimumWage = calc.MonthlyMinimumWage(calc.DefaultLocality())
 	if c.Demo {
 		if err := cases.SeedDemo(ctx); err != nil {
 			return err
 		}
 	}
+	questionnaires, err := checkup.LoadBuiltin() // a malformed questionnaire file stops the start
+	if err != nil {
+		return fmt.Errorf("checkup questionnaires: %w", err)
+	}
+	checkups := checkup.NewService(d, questionnaires, uploads)
+	if c.Demo {
+		if _, err := checkups.SeedDemo(ctx); err != nil {
+			return err
+		}
+	}
+	notifier, err := newNotifier(d, c, log)
+	if err != nil {
+		return err
+	}
+	cases.OnNotice = notifier.FromNotice
+	reminders := notifier.Reminders()
+	reminders.Every, reminders.DueSoonDays = c.ReminderEvery, cases.DueSoonDays
+	jobs, stopJobs := context.WithCancel(ctx)
+	jobsDone := make(chan struct{})
+	go func() { reminders.Run(jobs); close(jobsDone) }()
+	defer func() { // on the way out: stop the job, let e-mails in flight finish
+		stopJobs()
+		<-jobsDone
+		notifier.Wait()
+	}()
 	demo, err := d.NewSelect().Table("org_units").Where("demo").Exists(ctx)
 	if err != nil {
 		return err
@@ -177,7 +235,7 @@ func serve(args []string) error {
 		Demo:         demo,
 		TrustProxy:   c.TrustProxy,
 		Version:      version,
-	}, portal.Services{DB: d, Accounts: accounts, Cases: cases}, log)
+	}, portal.Services{DB: d, Accounts: accounts, Cases: cases, Notify: notifier, Checkups: checkups, Lectures: lecture.NewService(d)}, log)
 	if err != nil {
 		return err
 	}
@@ -194,6 +252,22 @@ func serve(args []string) error {
 		return err
 	}
 	return nil
+}
+
+// newNotifier builds the notifications service, with e-mail when an SMTP
+// server is configured.
+func newNotifier(d *bun.DB, c config, log *slog.Logger) (*notify.Service, error) {
+	n := notify.NewService(d)
+	n.Log = log
+	if c.SMTPAddr == "" {
+		return n, nil
+	}
+	n.Mail = &notify.Mailer{Addr: c.SMTPAddr, From: c.SMTPFrom, User: c.SMTPUser, Password: c.SMTPPassword, BaseURL: c.PublicURL}
+	if err := n.Mail.Check(); err != nil {
+		return nil, err
+	}
+	log.Info("e-mail notifications on", "smtp", c.SMTPAddr)
+	return n, nil
 }
 
 func dialectName(url string) string {

@@ -80,3 +80,45 @@ func randomHex(n int) string {
 	rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// OpenPair returns two separate connections to one fresh migrated database,
+// as two portal instances would have: the same SQLite file opened twice,
+// or two pools on the same PostgreSQL schema. Both are closed (and the
+// schema dropped) when t ends.
+func OpenPair(t testing.TB) (*bun.DB, *bun.DB) {
+	t.Helper()
+	ctx := context.Background()
+	url := os.Getenv(EnvURL)
+	opt := db.Options{}
+	if url == "" {
+		url = "file:" + filepath.Join(t.TempDir(), "test.db")
+	} else {
+		if !db.IsPostgres(url) {
+			t.Fatalf("dbtest: %s must be a postgres:// URL, got another scheme", EnvURL)
+		}
+		opt.SearchPath = "t_" + randomHex(8)
+		admin, err := db.Open(ctx, url, db.Options{})
+		if err != nil {
+			t.Fatalf("dbtest: cannot reach PostgreSQL at %s: %v", EnvURL, err)
+		}
+		if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+opt.SearchPath); err != nil {
+			admin.Close()
+			t.Fatalf("dbtest: create schema: %v", err)
+		}
+		t.Cleanup(func() {
+			admin.ExecContext(context.Background(), "DROP SCHEMA "+opt.SearchPath+" CASCADE")
+			admin.Close()
+		})
+	}
+	var pair [2]*bun.DB
+	for i := range pair {
+		d, err := db.Open(ctx, url, opt)
+		if err != nil {
+			t.Fatalf("dbtest: open connection %d: %v", i+1, err)
+		}
+		t.Cleanup(func() { d.Close() })
+		pair[i] = d
+	}
+	migrate(t, pair[0])
+	return pair[0], pair[1]
+}
