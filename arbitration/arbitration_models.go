@@ -42,7 +42,11 @@ type Arbitration struct {
 // finalCategories are the claim categories LDMAL art. 47(1) makes final
 // when within 12 × the monthly minimum wage (labour remuneration — wages
 // and overtime pay —, injury medical costs, compensation or damages).
-var finalCategories = map[string]bool{"wage_arrears": true, "overtime_pay": true, "termination_compensation": true, "work_injury": true}
+// Double wages for no written contract count as damages and non-compete
+// compensation as economic compensation (劳动人事争议仲裁办案规则 2017
+// art. 50) — the same mapping as the claim calculator (calc/final.go).
+var finalCategories = map[string]bool{"wage_arrears": true, "overtime_pay": true, "termination_compensation": true, "work_injury": true,
+	"no_written_contract": true, "non_compete": true}
 
 // alwaysFinal are the categories art. 47(2) makes final whatever the
 // amount: disputes on national standards of working hours, rest and leave,

@@ -150,9 +150,11 @@ func StateLabel(s State, lang string) string {
 // ActionLabel returns the label of a in lang ("zh" or "en"); an unknown
 // action is returned as its raw value.
 func ActionLabel(a Action, lang string) string {
-	for _, d := range Actions {
-		if d.Action == a {
-			return [2]string{d.ZH, d.EN}[langIndex(lang)]
+	for _, list := range [][]ActionDef{Actions, CoordinationActions} {
+		for _, d := range list {
+			if d.Action == a {
+				return [2]string{d.ZH, d.EN}[langIndex(lang)]
+			}
 		}
 	}
 	return string(a)

@@ -65,8 +65,10 @@ func TestFinalItems(t *testing.T) {
 		{"overtime_pay", 5000_00, true},
 		{"termination_compensation", 30000_00, false},
 		{"social_insurance", 99999_00, true}, // national standards: final whatever the amount
-		{"non_compete", 100_00, false},
-		{"no_written_contract", 100_00, false},
+		{"non_compete", 100_00, true},
+		{"no_written_contract", 100_00, true},
+		{"no_written_contract", 12*min + 1, false},
+		{"other", 100_00, false},
 	}
 	for _, c := range cases {
 		if got := isFinal(c.category, c.awarded, min); got != c.want {
