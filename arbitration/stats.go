@@ -47,6 +47,8 @@ type Stats struct {
 	MedianDays      float64           `json:"median_days_to_resolve"`
 	Claimed         int64             `json:"claimed_fen"`
 	Recovered       int64             `json:"recovered_fen"`
+	Ratings         int               `json:"ratings"`
+	Satisfaction    float64           `json:"satisfaction"` // average party rating, 1–5; 0 without ratings
 	DueSoon         int               `json:"due_soon"`
 	Overdue         int               `json:"overdue"`
 	ByMonth         []Figure          `json:"by_month"`
@@ -176,6 +178,22 @@ func (s *Service) Stats(ctx context.Context, a auth.Actor, f StatsFilter) (*Stat
 		var name string
 		s.DB.NewSelect().Table("enterprises").Column("name").Where("id = ?", e.Key).Scan(ctx, &name)
 		st.EnterpriseNames[e.Key] = name
+	}
+	// Two-way evaluation: the parties' ratings of the cases in the period.
+	q, err := base()
+	if err != nil {
+		return nil, err
+	}
+	var rating struct {
+		N     int   `bun:"n"`
+		Total int64 `bun:"total"`
+	}
+	if err := q.Join("JOIN case_ratings AS r ON r.case_id = c.id").ColumnExpr("count(*) AS n").ColumnExpr("coalesce(sum(r.score), 0) AS total").
+		Scan(ctx, &rating); err != nil {
+		return nil, errs.Wrap(err, "stats ratings")
+	}
+	if st.Ratings = rating.N; rating.N > 0 {
+		st.Satisfaction = float64(rating.Total) / float64(rating.N)
 	}
 	scope := Filter{From: f.From, To: f.To, OrgUnitID: f.OrgUnitID, PerPage: 1}
 	for _, d := range []struct {

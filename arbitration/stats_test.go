@@ -53,6 +53,10 @@ func TestStatsKnownDataSet(t *testing.T) {
 	day(20)
 	f.must(mediator, ca, arbitration.ActionSignAgreement, arbitration.MoveInput{})
 
+	// The consultation is rated 5 by the enterprise.
+	if _, err := f.svc.Rate(ctx, hr, c.Case.ID, arbitration.RatingInput{Score: 5, Comment: "答复及时"}); err != nil {
+		t.Fatal(err)
+	}
 	st, err := f.svc.Stats(ctx, f.actor(auth.Admin), arbitration.StatsFilter{From: "2026-09-01", To: "2026-09-30"})
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +75,8 @@ func TestStatsKnownDataSet(t *testing.T) {
 	check("median days", st.MedianDays, 6) // (2 + 10) / 2
 	check("claimed", st.Claimed, 25500_00+3000_00+120000_00)
 	check("recovered", st.Recovered, 25500_00)
+	check("ratings", st.Ratings, 1)
+	check("satisfaction", st.Satisfaction, 5)
 	figs := func(fs []arbitration.Figure) string {
 		out := ""
 		for _, f := range fs {

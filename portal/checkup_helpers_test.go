@@ -5,25 +5,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"parkportal/arbitration"
 	"parkportal/checkup"
 	"parkportal/internal/account"
 	"parkportal/internal/auth"
-	"parkportal/internal/dbtest"
 	"parkportal/internal/pdfdoc"
-	"parkportal/internal/upload"
-	"parkportal/portal"
 )
 
 // newCheckupEnv is newEnv with the checkup service wired, plus a staff
@@ -31,26 +24,10 @@ import (
 func newCheckupEnv(t *testing.T) (*env, *checkup.Service) {
 	t.Helper()
 	ctx := context.Background()
-	d := dbtest.Open(t)
-	accounts := account.NewService(d)
-	if _, err := accounts.SeedDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	reg, err := checkup.LoadBuiltin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	uploads := &upload.Store{Dir: filepath.Join(t.TempDir(), "uploads"), MaxBytes: 1 << 20}
-	checkups := checkup.NewService(d, reg, uploads)
+	e := newEnv(t)
+	d, accounts, checkups := e.db, e.accounts, e.checkups
 	now := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
 	checkups.Now = func() time.Time { return now }
-	srv, err := portal.New(portal.Config{Demo: true, TrustProxy: true},
-		portal.Services{DB: d, Accounts: accounts, Cases: arbitration.NewService(d, uploads), Checkups: checkups},
-		slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &env{t: t, db: d, srv: srv, accounts: accounts}
 	hash, err := account.HashPassword(account.DemoPassword, accounts.Hash)
 	if err != nil {
 		t.Fatal(err)

@@ -9,14 +9,17 @@ import (
 
 	"parkportal/arbitration"
 	"parkportal/arbitration/clock"
+	"parkportal/checkup"
 	"parkportal/internal/errs"
 )
 
 // dashboardPage is the situation dashboard's data.
 type dashboardPage struct {
 	*arbitration.Stats
-	Filter arbitration.StatsFilter
-	Max    map[string]int // the longest bar of each breakdown
+	Filter  arbitration.StatsFilter
+	Max     map[string]int // the longest bar of each breakdown
+	Windows []arbitration.WindowScore
+	Park    *checkup.ParkView // nil when the checkup service is not wired
 }
 
 // Bar is the share of the longest bar, for CSS widths (0–100).
@@ -79,6 +82,14 @@ func (s *Server) dashboardData(c *fiber.Ctx) (*dashboardPage, error) {
 		return nil, err
 	}
 	d := &dashboardPage{Stats: st, Filter: f, Max: map[string]int{}}
+	if d.Windows, err = s.svc.Cases.WindowScores(c.UserContext(), actorOf(c)); err != nil {
+		return nil, err
+	}
+	if s.svc.Checkups != nil {
+		if d.Park, err = s.svc.Checkups.Park(c.UserContext(), actorOf(c)); err != nil {
+			return nil, err
+		}
+	}
 	for name, figs := range d.Figures() {
 		for _, x := range figs {
 			if x.Received > d.Max[name] {

@@ -17,6 +17,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"parkportal/arbitration"
+	"parkportal/checkup"
 	"parkportal/internal/account"
 	"parkportal/internal/auth"
 	"parkportal/internal/dbtest"
@@ -33,6 +34,7 @@ type env struct {
 	srv      *portal.Server
 	accounts *account.Service
 	notify   *notify.Service
+	checkups *checkup.Service
 }
 
 func newEnv(t *testing.T) *env {
@@ -43,14 +45,21 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(testLog(), nil))
-	cases := arbitration.NewService(d, &upload.Store{Dir: t.TempDir(), MaxBytes: 1 << 20})
+	uploads := &upload.Store{Dir: t.TempDir(), MaxBytes: 1 << 20}
+	cases := arbitration.NewService(d, uploads)
 	notifier := notify.NewService(d)
 	cases.OnNotice = notifier.FromNotice
-	srv, err := portal.New(portal.Config{Demo: true, TrustProxy: true}, portal.Services{DB: d, Accounts: accounts, Cases: cases, Notify: notifier, Lectures: lecture.NewService(d)}, log)
+	reg, err := checkup.LoadBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{t: t, db: d, srv: srv, accounts: accounts, notify: notifier}
+	checkups := checkup.NewService(d, reg, uploads)
+	srv, err := portal.New(portal.Config{Demo: true, TrustProxy: true}, portal.Services{DB: d, Accounts: accounts, Cases: cases,
+		Checkups: checkups, Notify: notifier, Lectures: lecture.NewService(d)}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &env{t: t, db: d, srv: srv, accounts: accounts, notify: notifier, checkups: checkups}
 }
 
 // client is a browser: it keeps cookies and the last page's CSRF token.

@@ -56,6 +56,9 @@ func (s *Server) showLectureForm(c *fiber.Ctx, in lecture.OrderInput, formErr er
 		if p.Suggested, err = s.lectureSuggestions(ctx, a, e.ID); err != nil {
 			return err
 		}
+		// The best three keep the form within reach on a phone; the
+		// catalogue below lists every topic.
+		p.Suggested = p.Suggested[:min(len(p.Suggested), 3)]
 	}
 	for _, g := range lecture.Groups {
 		grp := lectureTopicGroup{Key: g}

@@ -53,7 +53,7 @@ func TestLectureStoryHTTP(t *testing.T) {
 		t.Fatalf("file case: %d %v", status, out)
 	}
 	status, page, _ := hr.get("/lectures/new")
-	for _, want := range []string{"为您推荐", "工时、加班与工资支付", "对应 1 起相关纠纷", `name="preferred_dates"`, "宣讲主题目录"} {
+	for _, want := range []string{"为您推荐", "工时、加班与工资支付", "1 起相关纠纷", `name="preferred_dates"`, "宣讲主题目录"} {
 		if status != 200 || !strings.Contains(page, want) {
 			t.Fatalf("order page (%d) lacks %q", status, want)
 		}

@@ -81,7 +81,18 @@ func (s *Server) situationMap(c *fiber.Ctx) error {
 // checkupLevels gives each enterprise's latest checkup level when the
 // checkup service can tell; empty otherwise.
 func (s *Server) checkupLevels(c *fiber.Ctx) (map[int64]string, error) {
-	return map[int64]string{}, nil
+	out := map[int64]string{}
+	if s.svc.Checkups == nil {
+		return out, nil
+	}
+	park, err := s.svc.Checkups.Park(c.UserContext(), actorOf(c))
+	if err != nil {
+		return nil, err
+	}
+	for id, l := range park.EnterpriseLevels {
+		out[id] = string(l)
+	}
+	return out, nil
 }
 
 // adminLayout shows the park layout and the form to add a building.
