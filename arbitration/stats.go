@@ -323,3 +323,16 @@ func (s *Service) CountsByEnterprise(ctx context.Context, a auth.Actor) (map[int
 	}
 	return out, errs.Wrap(err, "count by enterprise")
 }
+
+// Cluster lists the enterprises with at least min disputes of one category
+// in the period: where prevention (a checkup, a lecture) pays off.
+func (s *Service) Cluster(ctx context.Context, a auth.Actor, f StatsFilter, category string, min int) ([]int64, error) {
+	q, err := s.scope(a, f, s.DB.NewSelect().TableExpr("cases AS c"))
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	err = q.Column("c.enterprise_id").Where("(',' || c.categories || ',') LIKE ?", "%,"+category+",%").
+		GroupExpr("c.enterprise_id").Having("count(*) >= ?", min).OrderExpr("c.enterprise_id").Scan(ctx, &ids)
+	return ids, errs.Wrap(err, "cluster")
+}

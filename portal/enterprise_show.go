@@ -5,7 +5,11 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"parkportal/arbitration"
+	"parkportal/checkup"
 	"parkportal/internal/account"
+	"parkportal/internal/errs"
+	"parkportal/lecture"
 )
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
@@ -22,8 +26,47 @@ func (s *Server) enterpriseShow(c *fiber.Ctx) error {
 		return err
 	}
 	v := s.view(c, "enterprise.title")
-	v.Data = e
+	page, err := s.enterpriseOverview(c, e)
+	if err != nil {
+		return err
+	}
+	v.Data = page
 	return s.render(c, "enterprise_show", v)
+}
+
+// enterpriseOverview is the enterprise page: its record, and its disputes,
+// checkups and lectures side by side, so prevention and handling are seen
+// together.
+type enterpriseOverview struct {
+	*account.Enterprise
+	Cases         []arbitration.ListItem
+	CasesTotal    int
+	Checkups      []checkup.ListItem
+	Lectures      []lecture.ListItem
+	LectureTitles map[string]string
+}
+
+func (s *Server) enterpriseOverview(c *fiber.Ctx, e *account.Enterprise) (*enterpriseOverview, error) {
+	ctx, a := c.UserContext(), actorOf(c)
+	o := &enterpriseOverview{Enterprise: e, LectureTitles: map[string]string{}}
+	var err error
+	if o.Cases, o.CasesTotal, err = s.svc.Cases.List(ctx, a, arbitration.Filter{EnterpriseID: e.ID, PerPage: 10}); err != nil {
+		return nil, err
+	}
+	if s.svc.Checkups != nil {
+		if o.Checkups, _, err = s.svc.Checkups.List(ctx, a, checkup.ListFilter{EnterpriseID: e.ID, Limit: 10}); err != nil && !errs.Is(err, errs.Forbidden) {
+			return nil, err
+		}
+	}
+	if s.svc.Lectures != nil {
+		if o.Lectures, _, err = s.svc.Lectures.List(ctx, a, lecture.Filter{EnterpriseID: e.ID, Limit: 10}); err != nil && !errs.Is(err, errs.Forbidden) {
+			return nil, err
+		}
+		for _, l := range o.Lectures {
+			o.LectureTitles[l.TopicKey] = s.svc.Lectures.Topics.Title(l.TopicKey, langOf(c))
+		}
+	}
+	return o, nil
 }
 
 // enterpriseEdit shows the enterprise form filled in.

@@ -146,6 +146,7 @@ func (s *Server) routes() {
 	app.Get("/dashboard", only(auth.Admin, auth.Supervisor), s.dashboardShow)
 	app.Get("/dashboard/monthly.pdf", only(auth.Admin, auth.Supervisor), s.dashboardMonthlyPDF)
 	app.Get("/map", only(auth.Admin, auth.Supervisor), s.situationMap)
+	app.Post("/dashboard/prevent", only(auth.Admin), s.dashboardPrevent)
 	api.Get("/dashboard", only(auth.Admin, auth.Supervisor), s.apiDashboard)
 	// --- end dashboard ---
 
