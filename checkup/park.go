@@ -37,6 +37,9 @@ type ParkView struct {
 	Levels   LevelCounts `json:"levels"`
 	TopRisks []RiskCount `json:"top_risks"`
 	OpenHigh []OpenHigh  `json:"open_high"`
+	// EnterpriseLevels is each checked enterprise's worst level over its
+	// latest checkups (for the situation map).
+	EnterpriseLevels map[int64]Level `json:"enterprise_levels"`
 }
 
 // LevelCounts counts checkups by overall level.
@@ -179,13 +182,14 @@ func (s *Service) Park(ctx context.Context, a auth.Actor) (*ParkView, error) {
 	for i := range v.TopRisks {
 		v.TopRisks[i].Rank = i + 1
 	}
-	v.OpenHigh = s.openHigh(latest, byCheckup, itemOf, &v.Levels)
+	v.EnterpriseLevels = map[int64]Level{}
+	v.OpenHigh = s.openHigh(latest, byCheckup, itemOf, &v.Levels, v.EnterpriseLevels)
 	return v, nil
 }
 
 // openHigh lists, from each enterprise's latest checkup per questionnaire,
 // those with open high findings (most first), and counts the levels.
-func (s *Service) openHigh(latest map[string]*listRow, byCheckup map[int64][]FindingRecord, itemOf map[int64]*Rectification, levels *LevelCounts) []OpenHigh {
+func (s *Service) openHigh(latest map[string]*listRow, byCheckup map[int64][]FindingRecord, itemOf map[int64]*Rectification, levels *LevelCounts, worst map[int64]Level) []OpenHigh {
 	out := []OpenHigh{}
 	for _, ck := range latest {
 		qn, err := s.Registry.Get(ck.QuestionnaireKey, ck.QuestionnaireVersion)
@@ -208,6 +212,9 @@ func (s *Service) openHigh(latest map[string]*listRow, byCheckup map[int64][]Fin
 		}
 		level, _ := Summarize(qn, byCheckup[ck.ID], items)
 		levels.add(level)
+		if prev, ok := worst[ck.EnterpriseID]; !ok || levelRank[level] > levelRank[prev] {
+			worst[ck.EnterpriseID] = level
+		}
 		if oh.High > 0 {
 			out = append(out, oh)
 		}
@@ -220,3 +227,6 @@ func (s *Service) openHigh(latest map[string]*listRow, byCheckup map[int64][]Fin
 	})
 	return out
 }
+
+// levelRank orders levels from best to worst.
+var levelRank = map[Level]int{LevelGreen: 0, LevelAmber: 1, LevelRed: 2}

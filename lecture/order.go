@@ -115,7 +115,7 @@ func (s *Service) PlaceOrder(ctx context.Context, a auth.Actor, in OrderInput) (
 	now := s.now()
 	o := &Order{OrgUnitID: e.OrgUnitID, EnterpriseID: e.ID, TopicKey: in.TopicKey, PreferredDates: strings.Join(in.PreferredDates, ","),
 		AudienceSize: in.AudienceSize, Questions: in.Questions, Status: Ordered, OrderedBy: a.UserID,
-		Version: 1, CreatedAt: now, UpdatedAt: now}
+		Demo: e.Demo, Version: 1, CreatedAt: now, UpdatedAt: now} // a demo enterprise's orders are demo data too
 	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.NewInsert().Model(o).Returning("id").Exec(ctx); err != nil {
 			return errs.Wrap(err, "insert lecture")

@@ -151,7 +151,7 @@ func TestLectureStory(t *testing.T) {
 	ctx := context.Background()
 	hr, expert, admin := w.a(auth.EnterpriseStaff), w.a(auth.LegalExpert), w.a(auth.Admin)
 	o := w.order(goodOrder())
-	if o.Status != lecture.Ordered || o.Version != 1 || len(o.Dates) != 2 || o.Dates[1] != "2026-12-12" || o.EnterpriseID != hr.EnterpriseID {
+	if o.Status != lecture.Ordered || o.Version != 1 || len(o.Dates) != 2 || o.Dates[1] != "2026-12-12" || o.EnterpriseID != hr.EnterpriseID || !o.Demo {
 		t.Fatalf("ordered: %+v", o)
 	}
 	// Who sees it: the enterprise, its workstation, the supervisors; not another enterprise.

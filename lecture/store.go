@@ -132,11 +132,12 @@ type enterpriseRow struct {
 	ID        int64  `bun:"id"`
 	OrgUnitID int64  `bun:"org_unit_id"`
 	Name      string `bun:"name"`
+	Demo      bool   `bun:"demo"`
 }
 
 func getEnterprise(ctx context.Context, db bun.IDB, id int64) (*enterpriseRow, error) {
 	e := new(enterpriseRow)
-	err := db.NewSelect().Table("enterprises").Column("id", "org_unit_id", "name").Where("id = ?", id).Scan(ctx, e)
+	err := db.NewSelect().Table("enterprises").Column("id", "org_unit_id", "name", "demo").Where("id = ?", id).Scan(ctx, e)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
