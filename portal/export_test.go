@@ -1,6 +1,8 @@
 package portal_test
 
 import (
+	"github.com/xuri/excelize/v2"
+
 	"encoding/csv"
 	"net/http"
 	"net/url"
@@ -77,5 +79,47 @@ func TestCaseExports(t *testing.T) {
 	_, body, _ = other.get("/cases/export.csv")
 	if n := strings.Count(strings.TrimSpace(body), "\n"); n != 0 {
 		t.Fatalf("another enterprise exported %d rows", n)
+	}
+}
+
+// Findings and rectifications export with Chinese headers, for the staff
+// who see them; another enterprise's staff get none of them.
+func TestCheckupExports(t *testing.T) {
+	e := newEnv(t)
+	if _, err := e.checkups.SeedDemo(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	expert := e.client()
+	expert.login(auth.LegalExpert)
+	for _, c := range []struct {
+		path, header string
+	}{{"/checkups/export/findings.csv", "风险点编号"}, {"/checkups/export/rectifications.csv", "整改事项"}} {
+		status, body, _ := expert.get(c.path)
+		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\uFEFF"))).ReadAll()
+		if status != 200 || err != nil || len(rows) < 2 {
+			t.Fatalf("%s: %d, %d rows, %v", c.path, status, len(rows), err)
+		}
+		if !strings.Contains(strings.Join(rows[0], ","), strings.TrimSuffix(c.header, "事项")) {
+			t.Errorf("%s headers: %v", c.path, rows[0])
+		}
+	}
+	status, body, _ := expert.get("/checkups/export/rectifications.xlsx")
+	x, err := excelize.OpenReader(strings.NewReader(body))
+	if status != 200 || err != nil {
+		t.Fatalf("xlsx: %d %v", status, err)
+	}
+	rows, _ := x.GetRows("整改事项")
+	if len(rows) < 2 || rows[0][0] != "体检编号" {
+		t.Fatalf("xlsx rows: %v", rows)
+	}
+	if _, err := e.accounts.CreateUser(t.Context(), auth.System, accountStaff(e, 4)); err != nil {
+		t.Fatal(err)
+	}
+	other := e.client()
+	other.ip = "192.0.2.89"
+	other.get("/login")
+	other.post("/login", url.Values{"identifier": {"13700000004"}, "password": {"other-pass-1"}})
+	if _, body, _ := other.get("/checkups/export/findings.csv"); strings.Count(strings.TrimSpace(body), "\n") != 0 {
+		t.Fatal("another enterprise exported our findings")
 	}
 }
