@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"parkportal/arbitration"
+	"parkportal/internal/account"
 	"parkportal/internal/auth"
 	"parkportal/internal/errs"
 )
@@ -436,4 +437,45 @@ func sorted(ids []int64) []int64 {
 	out := append([]int64(nil), ids...)
 	slices.Sort(out)
 	return out
+}
+
+// The counterparty of a contract dispute, a park enterprise, responds in
+// its own portal; a stranger cannot, and an empty statement writes nothing.
+func TestCounterpartyResponds(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	filed, err := f.svc.Submit(ctx, f.actor(auth.EnterpriseStaff), arbitration.Submission{Kind: arbitration.Contract, Title: "货款纠纷",
+		Categories: []string{"payment"}, Facts: "对方拖欠货款。", CounterpartyName: "青山新材料科技有限公司", CounterpartyCode: demoCode(1),
+		Claims: []arbitration.ClaimInput{{Category: "payment", Description: "货款", Amount: "120000"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := account.NewService(f.db).CreateUser(ctx, auth.System, account.UserInput{Name: "新材料法务", Mobile: "13700009999",
+		Role: auth.EnterpriseStaff, EnterpriseID: filed.Case.CounterpartyEnterpriseID, Password: "counterparty-1", Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counterparty := u.Actor()
+	before := f.count("case_events")
+	if err := f.svc.Respond(ctx, counterparty, filed.Case.ID, arbitration.ResponseInput{Statement: "  "}); !errs.Is(err, errs.Invalid) {
+		t.Fatalf("empty statement: %v", err)
+	}
+	if err := f.svc.Respond(ctx, f.actor(auth.Mediator), filed.Case.ID, arbitration.ResponseInput{Statement: "x"}); !errs.Is(err, errs.Forbidden) {
+		t.Fatalf("a mediator as party: %v", err)
+	}
+	stranger := auth.Actor{UserID: 901, Role: auth.EnterpriseStaff, EnterpriseID: 424242}
+	if err := f.svc.Respond(ctx, stranger, filed.Case.ID, arbitration.ResponseInput{Statement: "x"}); !errs.Is(err, errs.NotFound) {
+		t.Fatalf("a stranger: %v", err)
+	}
+	if f.count("case_events") != before {
+		t.Fatal("a refused response was written")
+	}
+	if err := f.svc.Respond(ctx, counterparty, filed.Case.ID, arbitration.ResponseInput{Statement: "货物存在质量问题，已书面提出异议。"}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := f.svc.Get(ctx, f.actor(auth.IntakeOfficer), filed.Case.ID)
+	last := v.Events[len(v.Events)-1]
+	if last.Action != arbitration.ActionRespond || !strings.Contains(last.Note, "质量问题") {
+		t.Fatalf("timeline: %+v", last)
+	}
 }

@@ -17,6 +17,8 @@ type casePage struct {
 	Codes         []arbitration.IssuedCode // a code just reissued, shown once
 	// Coordination: escalation, joint meetings, follow-up and ratings.
 	Coordination *arbitration.Coordination
+	// CanRespond: the user speaks for a party and may file a statement.
+	CanRespond bool
 }
 
 func (s *Server) casePage(c *fiber.Ctx, id int64) (*View, error) {
@@ -25,7 +27,7 @@ func (s *Server) casePage(c *fiber.Ctx, id int64) (*View, error) {
 	if err != nil {
 		return nil, err
 	}
-	page := &casePage{CaseView: cv, RejectReasons: arbitration.RejectReasons}
+	page := &casePage{CaseView: cv, RejectReasons: arbitration.RejectReasons, CanRespond: s.svc.Cases.CanRespond(c.UserContext(), a, cv)}
 	if page.Coordination, err = s.svc.Cases.Coordination(c.UserContext(), a, cv); err != nil {
 		return nil, err
 	}

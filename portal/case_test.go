@@ -120,6 +120,11 @@ func TestCaseStoryHTTP(t *testing.T) {
 		p.move(id, "confirm_agreement", nil)
 		parties = append(parties, p)
 	}
+	// A worker adds a statement from the phone with the access code.
+	if s, _, _ := parties[0].post(fmt.Sprintf("/cases/%d/respond", id), url.Values{"statement": {"同意协议内容，希望按期付款。"}}); s != http.StatusSeeOther {
+		t.Fatalf("party statement: %d", s)
+	}
+	parties[0].get(fmt.Sprintf("/cases/%d", id))
 	mediator.move(id, "sign_agreement", nil)
 	hr.move(id, "join_application", nil)
 	for _, p := range parties {
@@ -161,7 +166,7 @@ func TestCaseStoryHTTP(t *testing.T) {
 	}
 	// The HTML case page shows the timeline and the deadlines explained.
 	status, page, _ = intake.get(fmt.Sprintf("/cases/%d", id))
-	for _, want := range []string{"结案归档", "劳动争议调解期限", "当日不计入", "司法确认"} {
+	for _, want := range []string{"结案归档", "劳动争议调解期限", "当日不计入", "司法确认", "希望按期付款"} {
 		if status != 200 || !strings.Contains(page, want) {
 			t.Errorf("case page lacks %q", want)
 		}
