@@ -82,17 +82,14 @@ func fortyFindings(t testing.TB) *Report {
 
 // A 40-finding report renders, in Chinese and English, with the
 // enterprise, every finding title and the legal bases readable by a real
-// PDF reader, in well under a second.
+// PDF reader. (Its speed is measured by BenchmarkRenderReport40, not
+// asserted here: see docs/PERFORMANCE.md.)
 func TestRenderReportReadable(t *testing.T) {
 	r := fortyFindings(t)
 	for _, lang := range []string{"zh", "en"} {
-		start := time.Now()
 		pdf, err := RenderReport(r, lang)
 		if err != nil {
 			t.Fatal(err)
-		}
-		if took := time.Since(start); took > time.Second {
-			t.Errorf("%s report took %v", lang, took)
 		}
 		text := strings.ReplaceAll(pdfText(t, pdf), " ", "")
 		want := []string{"青山精密机械有限公司", "TJ-2026-0040", "孙律", "《劳动合同法》第十条、第八十二条"}
