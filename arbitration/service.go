@@ -35,7 +35,8 @@ type Service struct {
 	// printed on rulings.
 	CourtZH, CourtEN string
 
-	cal calendarCache
+	cal       calendarCache
+	numbering sync.Mutex // one filing at a time takes a case number (takeNumber)
 }
 
 // calendarCache keeps the holiday calendar between calls: every case page

@@ -16,7 +16,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"net"
@@ -82,23 +81,22 @@ func run(o options) error {
 		return err
 	}
 	client := newClient(o.concurrency)
-	ctx := context.Background()
 	fmt.Println(machine())
 	fmt.Printf("target %s, %d clients, %s per scenario (after %s warm-up), at most %d requests each\n\n",
 		o.base, o.concurrency, o.duration, o.warmup, o.maxRequests)
 	var results []result
 	for _, name := range o.scenarios {
-		sc, err := prepare(ctx, client, o, strings.TrimSpace(name))
+		sc, err := prepare(client, o, strings.TrimSpace(name))
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		if sc.stop != nil {
 			defer sc.stop()
 		}
-		load := loadAverage()
+		idle := idleBefore()
 		measure(client, sc, o.concurrency, o.warmup, 0)
 		r := measure(client, sc, o.concurrency, o.duration, o.maxRequests)
-		r.load = load
+		r.idle = idle
 		results = append(results, r)
 		fmt.Fprintf(os.Stderr, "%-16s %8d req %6d err %9.1f req/s  p50 %6.2f  p95 %6.2f  p99 %6.2f ms\n",
 			r.name, r.requests, r.errors, r.throughput(), ms(r.p(50)), ms(r.p(95)), ms(r.p(99)))
@@ -146,7 +144,7 @@ type result struct {
 	elapsed    time.Duration
 	latencies  []time.Duration // sorted
 	firstError string
-	load       string
+	idle       string // CPU idle in the second before the scenario
 }
 
 // measure runs the scenario with n clients for d or until limit requests

@@ -27,11 +27,11 @@ func sortDurations(d []time.Duration) { slices.Sort(d) }
 // table is the markdown table of the results.
 func table(results []result, concurrency int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "| scenario | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | load avg before |\n")
+	fmt.Fprintf(&b, "| scenario | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | CPU idle before |\n")
 	fmt.Fprintf(&b, "|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
 	for _, r := range results {
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.2f | %s |\n",
-			r.name, concurrency, r.requests, r.errors, r.throughput(), ms(r.p(50)), ms(r.p(95)), ms(r.p(99)), r.load)
+			r.name, concurrency, r.requests, r.errors, r.throughput(), ms(r.p(50)), ms(r.p(95)), ms(r.p(99)), r.idle)
 	}
 	return b.String()
 }
@@ -59,11 +59,32 @@ func machine() string {
 		runtime.NumCPU(), model, mem, runtime.Version(), runtime.GOOS, runtime.GOARCH, time.Now().UTC().Format(time.RFC3339))
 }
 
-// loadAverage is the 1-minute load average, to show what else ran.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
+// idleBefore samples the machine for a second before a scenario and
+// returns how idle its CPUs were: other work on the machine shows here.
+func idleBefore() string {
+	idle0, total0 := cpuTimes()
+	time.Sleep(time.Second)
+	idle1, total1 := cpuTimes()
+	if total1 <= total0 {
 		return "?"
 	}
-	return strings.Fields(string(b))[0]
+	return fmt.Sprintf("%.0f%%", 100*float64(idle1-idle0)/float64(total1-total0))
+}
+
+// cpuTimes reads the idle and total jiffies of all CPUs from /proc/stat.
+func cpuTimes() (idle, total int64) {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, 0
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	for i, f := range strings.Fields(line)[1:] {
+		var n int64
+		fmt.Sscan(f, &n)
+		total += n
+		if i == 3 || i == 4 { // idle, iowait
+			idle += n
+		}
+	}
+	return idle, total
 }

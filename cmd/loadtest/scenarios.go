@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -121,7 +120,7 @@ func sessions(client *http.Client, o options, identifier string) ([]*session, er
 }
 
 // prepare builds a scenario: signs in its users and finds what it needs.
-func prepare(ctx context.Context, client *http.Client, o options, name string) (*scenario, error) {
+func prepare(client *http.Client, o options, name string) (*scenario, error) {
 	switch name {
 	case "ceiling":
 		return ceiling(client)
