@@ -36,7 +36,7 @@ type Service struct {
 	CourtZH, CourtEN string
 
 	cal       calendarCache
-	numbering sync.Mutex // one filing at a time takes a case number (takeNumber)
+	numbering sync.Mutex // one filing at a time takes a case number (reserveNumber)
 }
 
 // calendarCache keeps the holiday calendar between calls: every case page

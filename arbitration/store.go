@@ -2,12 +2,10 @@ package arbitration
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/uptrace/bun"
 
 	"parkportal/internal/auth"
-	"parkportal/internal/db"
 	"parkportal/internal/errs"
 )
 
@@ -20,31 +18,6 @@ func (s *Service) event(ctx context.Context, tx bun.IDB, c *Case, a auth.Actor, 
 		Action: action, FromState: from, ToState: to, Note: note}
 	_, err := tx.NewInsert().Model(e).Exec(ctx)
 	return errs.Wrap(err, "insert event")
-}
-
-// nextNumber takes the workstation's next case number for the year, e.g.
-// "QSKF-2026-0007": the workstation code, the year, a running number,
-// easy to read out on the phone.
-func nextNumber(ctx context.Context, tx bun.IDB, orgUnitID int64, year int) (string, error) {
-	var code string
-	if err := tx.NewSelect().Table("org_units").Column("code").Where("id = ?", orgUnitID).Scan(ctx, &code); err != nil {
-		return "", errs.Wrap(err, "workstation code")
-	}
-	var last int
-	err := tx.NewRaw("UPDATE case_counters SET last = last + 1 WHERE org_unit_id = ? AND year = ? RETURNING last", orgUnitID, year).Scan(ctx, &last)
-	if err != nil {
-		if !isNoRows(err) {
-			return "", errs.Wrap(err, "bump case counter")
-		}
-		last = 1
-		if _, err := tx.NewRaw("INSERT INTO case_counters (org_unit_id, year, last) VALUES (?, ?, 1)", orgUnitID, year).Exec(ctx); err != nil {
-			if db.IsUniqueViolation(err) {
-				return "", errs.E(errs.Conflict, "error.conflict")
-			}
-			return "", errs.Wrap(err, "start case counter")
-		}
-	}
-	return fmt.Sprintf("%s-%d-%04d", code, year, last), nil
 }
 
 // bumpCase moves the case to state with the version guard: when no row

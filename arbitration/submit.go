@@ -2,7 +2,7 @@ package arbitration
 
 import (
 	"context"
-	"crypto/rand"
+	"fmt"
 	"strings"
 	"time"
 
@@ -10,6 +10,7 @@ import (
 
 	"parkportal/arbitration/clock"
 	"parkportal/internal/auth"
+	"parkportal/internal/db"
 	"parkportal/internal/errs"
 )
 
@@ -47,8 +48,10 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 		Name      string `bun:"name"`
 		Code      string `bun:"credit_code"`
 		Demo      bool   `bun:"demo"`
+		UnitCode  string `bun:"unit_code"` // the workstation's, for the case number
 	}
-	err = s.DB.NewSelect().Table("enterprises").Column("id", "org_unit_id", "name", "credit_code", "demo").Where("id = ?", sub.EnterpriseID).Scan(ctx, &ent)
+	err = s.DB.NewSelect().TableExpr("enterprises AS e").Join("JOIN org_units AS o ON o.id = e.org_unit_id").
+		ColumnExpr("e.id, e.org_unit_id, e.name, e.credit_code, e.demo, o.code AS unit_code").Where("e.id = ?", sub.EnterpriseID).Scan(ctx, &ent)
 	if err != nil || (a.Role != auth.EnterpriseStaff && ent.OrgUnitID != a.OrgUnitID) {
 		return nil, errs.Field("enterprise_id", "case.bad_enterprise")
 	}
@@ -79,32 +82,31 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 	for _, fen := range chk.claimFen {
 		c.ClaimTotal += fen
 	}
-	numbering := false // s.numbering is held: from takeNumber to the end of the transaction
-	unlock := func() {
-		if numbering {
-			numbering = false
-			s.numbering.Unlock()
+	// Parties without an account get their access codes now: hashing is
+	// the filing's costliest CPU work and holds no connection or lock here.
+	parties := newParties(c, chk, ent.Name, ent.Code, counterpartyID)
+	codes := map[*Party]string{}
+	for _, p := range parties {
+		if p.Kind == "person" || (p.Kind == "enterprise" && p.EnterpriseID == 0) {
+			codes[p] = s.newCode(p)
 		}
 	}
-	defer unlock() // even on a panic
+	// The number is taken in a tiny transaction of its own (reserveNumber),
+	// so no lock is held across the filing's commit.
+	c.Number, err = s.reserveNumber(ctx, ent.UnitCode, ent.OrgUnitID, now.In(clock.Shanghai).Year(), a.UserID)
+	if err != nil {
+		return nil, err
+	}
 	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		// The case number is taken last (see takeNumber): the case goes in
-		// under a placeholder no other filing can hold.
-		c.Number = "pending-" + rand.Text()
 		if _, err := tx.NewInsert().Model(c).Returning("id").Exec(ctx); err != nil {
 			return errs.Wrap(err, "insert case")
 		}
-		parties, err := s.insertParties(ctx, tx, c, chk, ent.Name, ent.Code, counterpartyID)
-		if err != nil {
+		if err := s.insertParties(ctx, tx, c, parties); err != nil {
 			return err
 		}
 		for _, p := range parties {
-			if p.Kind == "person" || (p.Kind == "enterprise" && p.EnterpriseID == 0) {
-				code, err := s.issueCode(ctx, tx, p)
-				if err != nil {
-					return err
-				}
-				out.Codes = append(out.Codes, code)
+			if code, ok := codes[p]; ok {
+				out.Codes = append(out.Codes, IssuedCode{PartyID: p.ID, Name: p.Name, Code: code})
 			}
 		}
 		if err := s.insertClaims(ctx, tx, c, chk, parties); err != nil {
@@ -119,11 +121,10 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 		if err := s.event(ctx, tx, c, a, "submit", "", StateIntake, ""); err != nil {
 			return err
 		}
-		s.numbering.Lock()
-		numbering = true
-		return takeNumber(ctx, tx, c, now.In(clock.Shanghai).Year())
+		// The number is used now: it is no longer void.
+		_, err := tx.NewDelete().Table("void_case_numbers").Where("number = ?", c.Number).Exec(ctx)
+		return errs.Wrap(err, "use case number")
 	})
-	unlock()
 	if err != nil {
 		return nil, err
 	}
@@ -132,28 +133,55 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 	return out, nil
 }
 
-// takeNumber gives the filed case its number, as the transaction's last
-// statements: bumping the workstation's counter locks the counter row until
-// commit, so concurrent filings queue only for this update and the commit,
-// not for the whole filing. Numbers stay gapless: a filing that fails rolls
-// its bump back. Submit holds s.numbering from here to the end of the
-// transaction, so the filings of one portal instance queue in Go rather
-// than as a crowd of PostgreSQL backends waiting on the same row, which
-// costs far more (docs/PERFORMANCE.md).
-func takeNumber(ctx context.Context, tx bun.IDB, c *Case, year int) error {
-	number, err := nextNumber(ctx, tx, c.OrgUnitID, year)
+// reserveNumber takes the workstation's next case number for the year,
+// e.g. "QSKF-2026-0007": the workstation code, the year, a running number,
+// easy to read out on the phone. It bumps the counter and records the
+// number in void_case_numbers in a transaction of its own; the filing's
+// transaction deletes that record. A filing that fails after this leaves
+// its number unused and recorded there, so every gap is explained, and no
+// filing holds the counter row while it writes and commits: filings of
+// one workstation used to queue for the counter through each other's
+// commits (docs/PERFORMANCE.md).
+//
+// On PostgreSQL this transaction commits without waiting for the disk, so
+// the counter row is held only for its two statements. That is safe: the
+// filing that uses the number commits later, and its commit waits until
+// the log up to it is on disk, this transaction's commit included. A crash
+// can lose only numbers no committed filing uses, and loses the counter
+// bump and the void record together. Filings of one portal instance take
+// numbers one at a time (s.numbering) rather than as a crowd of database
+// backends waiting on the same row, which costs far more.
+func (s *Service) reserveNumber(ctx context.Context, unitCode string, orgUnitID int64, year int, userID int64) (string, error) {
+	tx, err := s.DB.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return "", errs.Wrap(err, "begin case number")
 	}
-	c.Number = number
-	_, err = tx.NewUpdate().Model((*Case)(nil)).Set("number = ?", number).Where("id = ?", c.ID).Exec(ctx)
-	return errs.Wrap(err, "number case")
+	defer tx.Rollback() // no-op once committed
+	if db.IsPG(tx) {
+		if _, err := tx.ExecContext(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
+			return "", errs.Wrap(err, "case number commit mode")
+		}
+	}
+	s.numbering.Lock()
+	defer s.numbering.Unlock()
+	var last int
+	err = tx.NewRaw("INSERT INTO case_counters (org_unit_id, year, last) VALUES (?, ?, 1) "+
+		"ON CONFLICT (org_unit_id, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last", orgUnitID, year).Scan(ctx, &last)
+	if err != nil {
+		return "", errs.Wrap(err, "bump case counter")
+	}
+	number := fmt.Sprintf("%s-%d-%04d", unitCode, year, last)
+	_, err = tx.NewRaw("INSERT INTO void_case_numbers (number, org_unit_id, taken_at, taken_by) VALUES (?, ?, ?, ?)",
+		number, orgUnitID, s.now(), userID).Exec(ctx)
+	if err != nil {
+		return "", errs.Wrap(err, "record case number")
+	}
+	return number, errs.Wrap(tx.Commit(), "commit case number")
 }
 
-// insertParties stores the enterprise and the other side: the employees of
-// a labour dispute, or the counterparty of a contract dispute.
-func (s *Service) insertParties(ctx context.Context, tx bun.IDB, c *Case, chk *checked, entName, entCode string, counterpartyID int64) ([]*Party, error) {
-	now := s.now()
+// newParties are the enterprise and the other side: the employees of a
+// labour dispute, or the counterparty of a contract dispute.
+func newParties(c *Case, chk *checked, entName, entCode string, counterpartyID int64) []*Party {
 	var parties []*Party
 	if c.Kind == Labour {
 		parties = append(parties, &Party{Role: RoleEmployer, Kind: "enterprise", Name: entName, IDNumber: entCode, EnterpriseID: c.EnterpriseID})
@@ -164,13 +192,19 @@ func (s *Service) insertParties(ctx context.Context, tx bun.IDB, c *Case, chk *c
 		parties = append(parties, &Party{Role: RoleClaimant, Kind: "enterprise", Name: entName, IDNumber: entCode, EnterpriseID: c.EnterpriseID},
 			&Party{Role: RoleRespondent, Kind: "enterprise", Name: chk.CounterpartyName, IDNumber: chk.CounterpartyCode, EnterpriseID: counterpartyID})
 	}
+	return parties
+}
+
+// insertParties stores the case's parties, access-code hashes included.
+func (s *Service) insertParties(ctx context.Context, tx bun.IDB, c *Case, parties []*Party) error {
+	now := s.now()
 	for _, p := range parties {
 		p.CaseID, p.CreatedAt = c.ID, now
 		if _, err := tx.NewInsert().Model(p).Returning("id").Exec(ctx); err != nil {
-			return nil, errs.Wrap(err, "insert party")
+			return errs.Wrap(err, "insert party")
 		}
 	}
-	return parties, nil
+	return nil
 }
 
 func (s *Service) insertClaims(ctx context.Context, tx bun.IDB, c *Case, chk *checked, parties []*Party) error {
