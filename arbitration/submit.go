@@ -52,6 +52,9 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 	}
 	err = s.DB.NewSelect().TableExpr("enterprises AS e").Join("JOIN org_units AS o ON o.id = e.org_unit_id").
 		ColumnExpr("e.id, e.org_unit_id, e.name, e.credit_code, e.demo, o.code AS unit_code").Where("e.id = ?", sub.EnterpriseID).Scan(ctx, &ent)
+	if err != nil && !isNoRows(err) {
+		return nil, errs.Wrap(err, "get enterprise")
+	}
 	if err != nil || (a.Role != auth.EnterpriseStaff && ent.OrgUnitID != a.OrgUnitID) {
 		return nil, errs.Field("enterprise_id", "case.bad_enterprise")
 	}
