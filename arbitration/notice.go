@@ -9,7 +9,8 @@ import (
 )
 
 // Notice tells the outside world that something happened on a case, after
-// the transaction committed: the notifications service turns it into inbox
+// the transaction committed (a filing's, within it: OnNoticeInTx): the
+// notifications service turns it into inbox
 // entries and e-mails. Recipients are the accounts concerned, never the
 // actor who did it.
 type Notice struct {
@@ -28,9 +29,19 @@ func (s *Service) notify(ctx context.Context, c *Case, a auth.Actor, action Acti
 	if s.OnNotice == nil {
 		return
 	}
-	ids, err := s.recipients(ctx, s.DB, c, to)
-	if err != nil {
+	n, err := s.noticeOf(ctx, s.DB, c, a, action, from, to)
+	if err != nil || len(n.Recipients) == 0 {
 		return
+	}
+	s.OnNotice(ctx, n)
+}
+
+// noticeOf is the notice of a change, read within db; no recipients when
+// nobody but the actor is concerned.
+func (s *Service) noticeOf(ctx context.Context, db bun.IDB, c *Case, a auth.Actor, action Action, from, to State) (Notice, error) {
+	ids, err := s.recipients(ctx, db, c, to)
+	if err != nil {
+		return Notice{}, err
 	}
 	var out []int64
 	for _, id := range ids {
@@ -38,10 +49,7 @@ func (s *Service) notify(ctx context.Context, c *Case, a auth.Actor, action Acti
 			out = append(out, id)
 		}
 	}
-	if len(out) == 0 {
-		return
-	}
-	s.OnNotice(ctx, Notice{CaseID: c.ID, Number: c.Number, Title: c.Title, Action: action, From: from, To: to, ActorName: a.Name, Recipients: out})
+	return Notice{CaseID: c.ID, Number: c.Number, Title: c.Title, Action: action, From: from, To: to, ActorName: a.Name, Recipients: out}, nil
 }
 
 // recipients are the accounts a change concerns: the handler, the filing

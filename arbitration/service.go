@@ -31,6 +31,11 @@ type Service struct {
 	MonthlyMinimumWage func(at time.Time) (fen int64, ok bool)
 	// OnNotice, when set, is told of every change after it committed.
 	OnNotice func(ctx context.Context, n Notice)
+	// OnNoticeInTx, when set, takes a filing's notice inside the filing's
+	// transaction instead (its inbox entries commit with the case: one
+	// commit, never a case without its notice) and returns what to do once
+	// the transaction committed (the e-mails).
+	OnNoticeInTx func(ctx context.Context, tx bun.IDB, n Notice) (committed func(), err error)
 	// CourtZH and CourtEN name the court the resident judges sit for, as
 	// printed on rulings.
 	CourtZH, CourtEN string

@@ -100,6 +100,7 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 	if err != nil {
 		return nil, err
 	}
+	var committed func() // the filing notice's work after the commit
 	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.NewInsert().Model(c).Returning("id").Exec(ctx); err != nil {
 			return errs.Wrap(err, "insert case")
@@ -125,14 +126,28 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 			return err
 		}
 		// The number is used now: it is no longer void.
-		_, err := tx.NewDelete().Table("void_case_numbers").Where("number = ?", c.Number).Exec(ctx)
-		return errs.Wrap(err, "use case number")
+		if _, err := tx.NewDelete().Table("void_case_numbers").Where("number = ?", c.Number).Exec(ctx); err != nil {
+			return errs.Wrap(err, "use case number")
+		}
+		if s.OnNoticeInTx == nil {
+			return nil
+		}
+		n, err := s.noticeOf(ctx, tx, c, a, "submit", "", StateIntake)
+		if err != nil || len(n.Recipients) == 0 {
+			return errs.Wrap(err, "filing notice")
+		}
+		committed, err = s.OnNoticeInTx(ctx, tx, n)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	out.Case = c
-	s.notify(ctx, c, a, "submit", "", StateIntake)
+	if committed != nil {
+		committed()
+	} else if s.OnNoticeInTx == nil {
+		s.notify(ctx, c, a, "submit", "", StateIntake)
+	}
 	return out, nil
 }
 

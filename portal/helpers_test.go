@@ -48,7 +48,7 @@ func newEnv(t *testing.T) *env {
 	uploads := &upload.Store{Dir: t.TempDir(), MaxBytes: 1 << 20}
 	cases := arbitration.NewService(d, uploads)
 	notifier := notify.NewService(d)
-	cases.OnNotice = notifier.FromNotice
+	cases.OnNotice, cases.OnNoticeInTx = notifier.FromNotice, notifier.InTx
 	reg, err := checkup.LoadBuiltin()
 	if err != nil {
 		t.Fatal(err)

@@ -215,7 +215,7 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
-	cases.OnNotice = notifier.FromNotice
+	cases.OnNotice, cases.OnNoticeInTx = notifier.FromNotice, notifier.InTx
 	reminders := notifier.Reminders()
 	reminders.Every, reminders.DueSoonDays = c.ReminderEvery, cases.DueSoonDays
 	jobs, stopJobs := context.WithCancel(ctx)

@@ -43,7 +43,7 @@ func newFixtureOn(t *testing.T, d *bun.DB) *fixture {
 	f.cases.Now = func() time.Time { return f.now }
 	f.notify = notify.NewService(d)
 	f.notify.Now = func() time.Time { return f.now }
-	f.cases.OnNotice = f.notify.FromNotice
+	f.cases.OnNotice, f.cases.OnNoticeInTx = f.notify.FromNotice, f.notify.InTx
 	var users []account.User
 	if err := d.NewSelect().Model(&users).Scan(ctx); err != nil {
 		t.Fatal(err)

@@ -42,14 +42,46 @@ func (s *Service) FromNotice(ctx context.Context, n arbitration.Notice) {
 	}
 }
 
+// InTx writes a case notice's inbox entries within the change's own
+// transaction, so they commit (or roll back) with it, and returns the
+// function that e-mails them once it committed. It is the case service's
+// OnNoticeInTx, used for filings.
+func (s *Service) InTx(ctx context.Context, tx bun.IDB, n arbitration.Notice) (func(), error) {
+	rows, err := s.rowsOf(ctx, tx, n)
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	if _, err := tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
+		return nil, errs.Wrap(err, "notify: insert inbox entries")
+	}
+	return func() { s.email(ctx, rows) }, nil
+}
+
 // fromNotice writes one row per recipient in one transaction, then starts
 // the e-mails.
 func (s *Service) fromNotice(ctx context.Context, n arbitration.Notice) ([]Notification, error) {
+	rows, err := s.rowsOf(ctx, s.DB, n)
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		_, err := tx.NewInsert().Model(&rows).Exec(ctx)
+		return err
+	})
+	if err != nil {
+		return nil, errs.Wrap(err, "notify: insert inbox entries")
+	}
+	s.email(ctx, rows)
+	return rows, nil
+}
+
+// rowsOf are the inbox entries of a notice, one per recipient, read within db.
+func (s *Service) rowsOf(ctx context.Context, db bun.IDB, n arbitration.Notice) ([]Notification, error) {
 	if len(n.Recipients) == 0 {
 		return nil, nil
 	}
 	var handlerID int64
-	err := s.DB.NewSelect().Table("cases").ColumnExpr("coalesce(handler_id, 0)").Where("id = ?", n.CaseID).Scan(ctx, &handlerID)
+	err := db.NewSelect().Table("cases").ColumnExpr("coalesce(handler_id, 0)").Where("id = ?", n.CaseID).Scan(ctx, &handlerID)
 	if err != nil {
 		return nil, errs.Wrap(err, "notify: read case handler")
 	}
@@ -66,13 +98,5 @@ func (s *Service) fromNotice(ctx context.Context, n arbitration.Notice) ([]Notif
 		rows = append(rows, Notification{UserID: uid, Kind: kind, CaseID: n.CaseID, TitleZH: t.TitleZH, TitleEN: t.TitleEN,
 			BodyZH: t.BodyZH, BodyEN: t.BodyEN, Link: "/cases/" + strconv.FormatInt(n.CaseID, 10), CreatedAt: now})
 	}
-	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		_, err := tx.NewInsert().Model(&rows).Exec(ctx)
-		return err
-	})
-	if err != nil {
-		return nil, errs.Wrap(err, "notify: insert inbox entries")
-	}
-	s.email(ctx, rows)
 	return rows, nil
 }

@@ -5,6 +5,9 @@
 // Notifications go out after the commit (docs/ARCHITECTURE: the case
 // service calls OnNotice once its transaction committed), so a failure
 // here never undoes a case change; it is logged and the change stands.
+// A filing is the exception: its inbox entries are written in the
+// filing's own transaction (InTx), one commit instead of two, and only
+// its e-mails wait for the commit.
 // Texts are written in Chinese and English when the row is created (the
 // inbox shows the reader's language, e-mails carry both), because the
 // e-mail leaves the portal where its catalogs cannot follow.
