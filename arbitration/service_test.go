@@ -83,6 +83,11 @@ func TestSubmitRefusesBadInput(t *testing.T) {
 	if e, ok := err.(*errs.Error); !ok || len(e.Fields) != 2 {
 		t.Fatalf("contract without counterparty and institution: %v", err)
 	}
+	// An enterprise is not its own counterparty.
+	sub.CounterpartyName, sub.CounterpartyCode, sub.ArbitrationClause = "青山精密机械有限公司", demoCode(0), false
+	if _, err = f.svc.Submit(context.Background(), hr, sub); !errs.Is(err, errs.Invalid) || err.(*errs.Error).Fields[0].Field != "counterparty_code" {
+		t.Fatalf("own enterprise as counterparty: %v", err)
+	}
 	// Roles that do not file.
 	if _, err := f.svc.Submit(context.Background(), f.actor(auth.Judge), labourSubmission()); !errs.Is(err, errs.Forbidden) {
 		t.Fatalf("judge filing: %v", err)

@@ -48,24 +48,29 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 		Name      string `bun:"name"`
 		Code      string `bun:"credit_code"`
 		Demo      bool   `bun:"demo"`
-		UnitCode  string `bun:"unit_code"` // the workstation's, for the case number
+		UnitCode  string `bun:"unit_code"`       // the workstation's, for the case number
+		Other     int64  `bun:"counterparty_id"` // the counterparty, when a park enterprise
+	}
+	// A park enterprise as counterparty sees the case in its own portal;
+	// it is looked up with the filing enterprise, in one statement.
+	var counterpartyCode string
+	if sub.Kind == Contract {
+		counterpartyCode = sub.CounterpartyCode
 	}
 	err = s.DB.NewSelect().TableExpr("enterprises AS e").Join("JOIN org_units AS o ON o.id = e.org_unit_id").
-		ColumnExpr("e.id, e.org_unit_id, e.name, e.credit_code, e.demo, o.code AS unit_code").Where("e.id = ?", sub.EnterpriseID).Scan(ctx, &ent)
+		ColumnExpr("e.id, e.org_unit_id, e.name, e.credit_code, e.demo, o.code AS unit_code").
+		ColumnExpr("coalesce((SELECT id FROM enterprises WHERE credit_code = ? AND credit_code <> ''), 0) AS counterparty_id", counterpartyCode).
+		Where("e.id = ?", sub.EnterpriseID).Scan(ctx, &ent)
 	if err != nil && !isNoRows(err) {
 		return nil, errs.Wrap(err, "get enterprise")
 	}
 	if err != nil || (a.Role != auth.EnterpriseStaff && ent.OrgUnitID != a.OrgUnitID) {
 		return nil, errs.Field("enterprise_id", "case.bad_enterprise")
 	}
-	var counterpartyID int64
-	if sub.Kind == Contract && sub.CounterpartyCode != "" {
-		if sub.CounterpartyCode == ent.Code {
-			return nil, errs.Field("counterparty_code", "case.self_counterparty")
-		}
-		// A park enterprise as counterparty sees the case in its own portal.
-		s.DB.NewSelect().Table("enterprises").Column("id").Where("credit_code = ?", sub.CounterpartyCode).Scan(ctx, &counterpartyID)
+	if counterpartyCode != "" && counterpartyCode == ent.Code {
+		return nil, errs.Field("counterparty_code", "case.self_counterparty")
 	}
+	counterpartyID := ent.Other
 	now := s.now()
 	cal, err := s.Calendar(ctx)
 	if err != nil {
