@@ -26,8 +26,10 @@ type Filed struct {
 
 // Submit files a dispute: enterprise staff for their enterprise, or an
 // intake officer at the window for a walk-in party. Validation happens
-// first; then one transaction inserts the case, its parties, claims and
-// the "submitted" timeline event, and issues access codes.
+// first, then access codes are hashed and the case number is taken
+// (reserveNumber); then one transaction inserts the case, its parties
+// with their access codes, claims, evidence, the "submitted" timeline
+// event and the filing's notification (OnNoticeInTx).
 func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Filed, error) {
 	channel := "online"
 	switch {
