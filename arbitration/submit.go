@@ -121,7 +121,12 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 		}
 		s.numbering.Lock()
 		numbering = true
-		return takeNumber(ctx, tx, c, now.In(clock.Shanghai).Year())
+		if err := takeNumber(ctx, tx, c, now.In(clock.Shanghai).Year()); err != nil {
+			return err
+		}
+		// The dashboard's rollup rows of the day are as busy as the
+		// counter: counted under the same lock.
+		return rollupCase(ctx, tx, c.ID, nil)
 	})
 	unlock()
 	if err != nil {
