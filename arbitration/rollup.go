@@ -10,6 +10,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"parkportal/arbitration/clock"
 	"parkportal/internal/db"
 	"parkportal/internal/errs"
 )
@@ -24,7 +25,7 @@ import (
 // the month rows and its ragged ends from the day rows, so any period of
 // days is exact and no request reads more than about two months of day
 // rows. Every write that changes a figure updates the rollup in the same
-// transaction (rollupCase, rollupRating); RebuildRollup counts it again
+// transaction (rollupFiling, rollupCase, rollupRating); RebuildRollup counts it again
 // from scratch (the migration, cmd/loadseed, the tests that compare both).
 
 // rollupDims are the dimensions a case counts under, once each, in both
@@ -133,7 +134,7 @@ func touchesFigures(set map[string]any) bool {
 }
 
 // rollupCase adds the case's figures as they are now to the rollup, less
-// its figures before the change (nil for a new case). The changes are
+// its figures before the change. The changes are
 // written in one statement in key order, so that two transactions lock
 // shared rows in the same order.
 func rollupCase(ctx context.Context, tx bun.IDB, caseID int64, before *caseFigures) error {
@@ -141,11 +142,19 @@ func rollupCase(ctx context.Context, tx bun.IDB, caseID int64, before *caseFigur
 	if err != nil {
 		return err
 	}
-	rows := now.rows(1)
-	if before != nil {
-		rows = append(rows, before.rows(-1)...)
+	return addRollup(ctx, tx, append(now.rows(1), before.rows(-1)...))
+}
+
+// rollupFiling counts a case just filed. Its figures are known without
+// reading the row back, which matters here: Submit calls this while it
+// holds the workstation's case counter.
+func rollupFiling(ctx context.Context, tx bun.IDB, c *Case) error {
+	f := &caseFigures{Day: c.ReceivedAt.In(clock.Shanghai).Format("2006-01-02"), OrgUnitID: c.OrgUnitID, Window: string(c.Window),
+		Categories: c.Categories, Mediation: c.MediationResult, Claimed: c.ClaimTotal, Recovered: c.Recovered}
+	if c.EnterpriseID != 0 {
+		f.Enterprise = strconv.FormatInt(c.EnterpriseID, 10)
 	}
-	return addRollup(ctx, tx, rows)
+	return addRollup(ctx, tx, f.rows(1))
 }
 
 // rollupRating counts a party's new rating of the case.

@@ -126,7 +126,7 @@ func (s *Service) Submit(ctx context.Context, a auth.Actor, sub Submission) (*Fi
 		}
 		// The dashboard's rollup rows of the day are as busy as the
 		// counter: counted under the same lock.
-		return rollupCase(ctx, tx, c.ID, nil)
+		return rollupFiling(ctx, tx, c)
 	})
 	unlock()
 	if err != nil {
