@@ -18,7 +18,8 @@ import (
 // The dashboard reads its figures from case_rollup, not from the case rows:
 // counts and sums of the cases received on each day (grain "d") and in
 // each month (grain "m"), China time, per workstation, under one
-// dimension at a time (rollupDims): all cases, the enterprise, the current
+// dimension at a time (rollupDims): the month received (every case, so
+// the totals too), the enterprise, the current
 // window, the category list, the mediation result, the whole days from
 // receipt to resolution (a histogram, for the median) and the parties'
 // rating scores. A period of days reads the whole months it covers from
@@ -30,7 +31,7 @@ import (
 
 // rollupDims are the dimensions a case counts under, once each, in both
 // grains. The "days" histogram counts only resolved cases.
-var rollupDims = []string{"total", "enterprise", "window", "category", "mediation", "days"}
+var rollupDims = []string{"month", "enterprise", "window", "category", "mediation", "days"}
 
 // figureColumns are the case columns the figures depend on that a move can
 // change (received_at, the workstation, the enterprise, the categories and
@@ -45,7 +46,7 @@ type rollupRow struct {
 	Period    string `bun:"period,pk"` // YYYY-MM-DD or YYYY-MM, China time
 	OrgUnitID int64  `bun:"org_unit_id,pk"`
 	Dim       string `bun:"dim,pk"`
-	Item      string `bun:"item,pk"` // the key within the dimension ("" for total)
+	Item      string `bun:"item,pk"` // the key within the dimension
 	Received  int64  `bun:"received"`
 	Resolved  int64  `bun:"resolved"`
 	Claimed   int64  `bun:"claimed"`
@@ -103,7 +104,7 @@ func (f *caseFigures) rows(sign int64) []rollupRow {
 			period = f.Day[:7]
 		}
 		for _, dim := range rollupDims {
-			item := map[string]string{"enterprise": f.Enterprise, "window": f.Window, "category": f.Categories,
+			item := map[string]string{"month": f.Day[:7], "enterprise": f.Enterprise, "window": f.Window, "category": f.Categories,
 				"mediation": f.Mediation, "days": f.Days.String}[dim]
 			if dim == "days" && !f.Days.Valid {
 				continue
@@ -211,7 +212,9 @@ func addRollup(ctx context.Context, tx bun.IDB, rows []rollupRow) error {
 // RebuildRollup counts the dashboard's rollup again from the case rows
 // and ratings, replacing what it held: after bulk loads that bypass the
 // services (cmd/loadseed), and in tests that check the maintained rollup.
-// The day rows come from the cases; the month rows from the day rows.
+// The day rows come from the cases; the month rows from the day rows;
+// each in key order, so that the rows a dashboard reads together lie
+// together.
 func RebuildRollup(ctx context.Context, d bun.IDB) error {
 	for _, q := range rebuildSQL(d) {
 		if _, err := d.ExecContext(ctx, q); err != nil {
@@ -227,7 +230,7 @@ func rebuildSQL(d bun.IDB) []string {
 	for _, dim := range rollupDims {
 		dims = append(dims, "SELECT '"+dim+"' AS dim")
 	}
-	for dim, col := range map[string]string{"enterprise": "f.ent", "window": "f.win", "category": "f.cats", "mediation": "f.med", "days": "f.days"} {
+	for dim, col := range map[string]string{"month": "substr(f.day, 1, 7)", "enterprise": "f.ent", "window": "f.win", "category": "f.cats", "mediation": "f.med", "days": "f.days"} {
 		items = append(items, "WHEN '"+dim+"' THEN "+col)
 	}
 	slices.Sort(items)
@@ -235,15 +238,15 @@ func rebuildSQL(d bun.IDB) []string {
 	return []string{
 		"DELETE FROM case_rollup",
 		"INSERT INTO case_rollup " + cols + " " +
-			"SELECT 'd', f.day, f.org_unit_id, d.dim, CASE d.dim " + strings.Join(items, " ") + " ELSE '' END, " +
+			"SELECT 'd', f.day, f.org_unit_id, d.dim, CASE d.dim " + strings.Join(items, " ") + " END, " +
 			"count(*), sum(f.resolved), sum(f.claimed), sum(f.recovered) " +
 			"FROM (" + figuresQuery(d) + ") AS f CROSS JOIN (" + strings.Join(dims, " UNION ALL ") + ") AS d " +
-			"WHERE d.dim <> 'days' OR f.days IS NOT NULL GROUP BY 2, 3, 4, 5",
+			"WHERE d.dim <> 'days' OR f.days IS NOT NULL GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5",
 		"INSERT INTO case_rollup " + cols + " " +
 			"SELECT 'd', " + dayExpr(d) + ", c.org_unit_id, 'rating', CAST(r.score AS TEXT), count(*), 0, 0, 0 " +
-			"FROM case_ratings AS r JOIN cases AS c ON c.id = r.case_id GROUP BY 2, 3, 5",
+			"FROM case_ratings AS r JOIN cases AS c ON c.id = r.case_id GROUP BY 2, 3, 5 ORDER BY 2, 3, 5",
 		"INSERT INTO case_rollup " + cols + " " +
 			"SELECT 'm', substr(period, 1, 7), org_unit_id, dim, item, sum(received), sum(resolved), sum(claimed), sum(recovered) " +
-			"FROM case_rollup WHERE grain = 'd' GROUP BY 2, 3, 4, 5",
+			"FROM case_rollup WHERE grain = 'd' GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5",
 	}
 }

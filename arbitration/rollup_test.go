@@ -104,6 +104,7 @@ func TestRollupMatchesRebuild(t *testing.T) {
 		t.Fatalf("kept rollup\n%v\ndiffers from the rebuilt one\n%v", kept, again)
 	}
 
+	at("2026-11-17 02:00") // D is past its mediation period; C must apply for confirmation within days
 	admin := f.actor(auth.Admin)
 	for _, p := range [][2]string{{"", ""}, {"2026-08-31", "2026-08-31"}, {"2026-09-01", "2026-09-01"}, {"2026-09-01", "2026-09-30"},
 		{"2026-08-15", "2026-10-01"}, {"2026-09-02", "2026-09-30"}, {"2026-09-01", ""}, {"", "2026-09-30"}, {"2026-09-02", ""},
@@ -117,8 +118,17 @@ func TestRollupMatchesRebuild(t *testing.T) {
 		if err1 != nil || err2 != nil {
 			t.Fatal(err1, err2)
 		}
-		if st.Received != received || st.Resolved != resolved {
-			t.Errorf("%v: dashboard %d received, %d resolved; list %d, %d", p, st.Received, st.Resolved, received, resolved)
+		_, overdue, err1 := f.svc.List(ctx, admin, arbitration.Filter{From: p[0], To: p[1], Due: "overdue"})
+		_, soon, err2 := f.svc.List(ctx, admin, arbitration.Filter{From: p[0], To: p[1], Due: "soon"})
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if st.Received != received || st.Resolved != resolved || st.Overdue != overdue || st.DueSoon != soon {
+			t.Errorf("%v: dashboard %d received, %d resolved, %d overdue, %d due soon; list %d, %d, %d, %d",
+				p, st.Received, st.Resolved, st.Overdue, st.DueSoon, received, resolved, overdue, soon)
+		}
+		if p == [2]string{} && (overdue == 0 || soon == 0) {
+			t.Errorf("no overdue (%d) or due-soon (%d) case to count", overdue, soon)
 		}
 		// The median from the histogram and the index equals the median
 		// of the listed cases' durations.

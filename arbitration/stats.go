@@ -138,7 +138,6 @@ func spans(from, to string) []span {
 type rolled struct {
 	Dim       string `bun:"dim"`
 	Item      string `bun:"item"`
-	Month     string `bun:"month"` // for the "total" dimension
 	Received  int    `bun:"received"`
 	Resolved  int    `bun:"resolved"`
 	Claimed   int64  `bun:"claimed"`
@@ -156,7 +155,7 @@ func (s *Service) Stats(ctx context.Context, a auth.Actor, f StatsFilter) (*Stat
 	st := &Stats{From: f.From, To: f.To, EnterpriseNames: map[string]string{}}
 	var rows []rolled
 	if sp := spans(f.From, f.To); sp != nil {
-		q := s.DB.NewSelect().Table("case_rollup").ColumnExpr("dim, item, CASE WHEN dim = 'total' THEN substr(period, 1, 7) ELSE '' END AS month").
+		q := s.DB.NewSelect().Table("case_rollup").Column("dim", "item").
 			ColumnExpr("sum(received) AS received, sum(resolved) AS resolved, sum(claimed) AS claimed, sum(recovered) AS recovered").
 			WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
 				for _, p := range sp {
@@ -167,7 +166,7 @@ func (s *Service) Stats(ctx context.Context, a auth.Actor, f StatsFilter) (*Stat
 		if org != 0 {
 			q = q.Where("org_unit_id = ?", org)
 		}
-		if err := q.GroupExpr("dim, item, month").Having("sum(received) <> 0").Scan(ctx, &rows); err != nil {
+		if err := q.GroupExpr("dim, item").Having("sum(received) <> 0").Scan(ctx, &rows); err != nil {
 			return nil, errs.Wrap(err, "stats")
 		}
 	}
@@ -176,9 +175,9 @@ func (s *Service) Stats(ctx context.Context, a auth.Actor, f StatsFilter) (*Stat
 	for _, r := range rows {
 		fig := Figure{Key: r.Item, Received: r.Received, Resolved: r.Resolved, Claimed: r.Claimed, Recovered: r.Recovered}
 		switch r.Dim {
-		case "total":
+		case "month":
 			st.Received, st.Resolved, st.Claimed, st.Recovered = st.Received+r.Received, st.Resolved+r.Resolved, st.Claimed+r.Claimed, st.Recovered+r.Recovered
-			fig.Key, fig.Query = r.Month, "month"
+			fig.Query = "month"
 			st.ByMonth = append(st.ByMonth, fig)
 		case "window":
 			fig.Query = "window"
@@ -230,17 +229,32 @@ func (s *Service) Stats(ctx context.Context, a auth.Actor, f StatsFilter) (*Stat
 	if err := s.byEnterprise(ctx, st); err != nil {
 		return nil, err
 	}
-	scope := Filter{From: f.From, To: f.To, OrgUnitID: f.OrgUnitID, PerPage: 1}
-	for _, d := range []struct {
-		due string
-		n   *int
-	}{{"soon", &st.DueSoon}, {"overdue", &st.Overdue}} {
-		scope.Due = d.due
-		if _, *d.n, err = s.List(ctx, a, scope); err != nil {
-			return nil, err
-		}
+	if err := s.dueCounts(ctx, a, f, st); err != nil {
+		return nil, err
 	}
 	return st, nil
+}
+
+// dueCounts counts the period's cases with a running deadline past due,
+// and those with one due within DueSoonDays: the cases the list shows for
+// due=overdue and due=soon, in one pass over the running deadlines' index.
+func (s *Service) dueCounts(ctx context.Context, a auth.Actor, f StatsFilter, st *Stats) error {
+	today := dateOnly(clock.DateOf(s.now()))
+	due := s.DB.NewSelect().Table("case_deadlines").Column("case_id").
+		ColumnExpr("max(CASE WHEN due_date < ? THEN 1 ELSE 0 END) AS overdue", today).
+		ColumnExpr("max(CASE WHEN due_date >= ? THEN 1 ELSE 0 END) AS soon", today).
+		Where("done_at IS NULL AND due_date <= ?", today.AddDate(0, 0, s.DueSoonDays)).Group("case_id")
+	q, err := s.scope(a, f, s.DB.NewSelect().TableExpr("cases AS c").Join("JOIN (?) AS d ON d.case_id = c.id", due))
+	if err != nil {
+		return err
+	}
+	var n struct {
+		Overdue int `bun:"overdue"`
+		Soon    int `bun:"soon"`
+	}
+	err = q.ColumnExpr("coalesce(sum(d.overdue), 0) AS overdue, coalesce(sum(d.soon), 0) AS soon").Scan(ctx, &n)
+	st.Overdue, st.DueSoon = n.Overdue, n.Soon
+	return errs.Wrap(err, "stats due")
 }
 
 // byEnterprise adds up the enterprises' figures by industry, zone and
