@@ -159,7 +159,7 @@ func prepare(client *http.Client, o options, name string) (*scenario, error) {
 			return users[i].fetch(client, "POST", o.base+"/api/v1/cases", submission(kind, seq))
 		}}, nil
 	}
-	return nil, fmt.Errorf("unknown scenario (known: %s)", strings.Join(scenarioNames, ", "))
+	return nil, fmt.Errorf("unknown scenario (known: %s, dashboard)", strings.Join(scenarioNames, ", "))
 }
 
 // dashboardScenarios are what the "dashboard" scenario runs: the JSON
