@@ -199,6 +199,9 @@ func (s *Service) Rate(ctx context.Context, a auth.Actor, caseID int64, in Ratin
 		if _, err := tx.NewInsert().Model(r).Returning("id").Exec(ctx); err != nil {
 			return alreadyOr(err, KeyAlreadyRated, "insert rating")
 		}
+		if err := rollupRating(ctx, tx, c.ID, r.Score); err != nil {
+			return err
+		}
 		return s.event(ctx, tx, c, a, ActionRateHandling, c.State, c.State, p.Name)
 	})
 	if err != nil {

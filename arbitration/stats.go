@@ -2,7 +2,10 @@ package arbitration
 
 import (
 	"context"
+	"math"
+	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -62,17 +65,25 @@ type Stats struct {
 	From, To        string
 }
 
-// scope limits a query to the cases the actor's dashboard covers.
-func (s *Service) scope(a auth.Actor, f StatsFilter, q *bun.SelectQuery) (*bun.SelectQuery, error) {
+// scopeOrg is the workstation the actor's dashboard covers (0: all).
+func scopeOrg(a auth.Actor, f StatsFilter) (int64, error) {
 	switch {
 	case a.Role == auth.Supervisor:
-		if f.OrgUnitID != 0 {
-			q = q.Where("c.org_unit_id = ?", f.OrgUnitID)
-		}
+		return f.OrgUnitID, nil
 	case a.Is(auth.Admin, auth.IntakeOfficer, auth.Mediator, auth.Arbitrator, auth.Judge, auth.LegalExpert):
-		q = q.Where("c.org_unit_id = ?", a.OrgUnitID)
-	default:
-		return nil, errs.E(errs.Forbidden, "error.forbidden")
+		return a.OrgUnitID, nil
+	}
+	return 0, errs.E(errs.Forbidden, "error.forbidden")
+}
+
+// scope limits a query to the cases the actor's dashboard covers.
+func (s *Service) scope(a auth.Actor, f StatsFilter, q *bun.SelectQuery) (*bun.SelectQuery, error) {
+	org, err := scopeOrg(a, f)
+	if err != nil {
+		return nil, err
+	}
+	if org != 0 {
+		q = q.Where("c.org_unit_id = ?", org)
 	}
 	if t, err := time.ParseInLocation("2006-01-02", f.From, clock.Shanghai); err == nil {
 		q = q.Where("c.received_at >= ?", t.UTC())
@@ -83,137 +94,247 @@ func (s *Service) scope(a auth.Actor, f StatsFilter, q *bun.SelectQuery) (*bun.S
 	return q, nil
 }
 
-type agg struct {
-	Key       string `bun:"k"`
+// span is a run of rollup rows of one grain, first and last period
+// included.
+type span struct{ grain, from, to string }
+
+// spans are the rollup rows that make up a period of days (from and to,
+// YYYY-MM-DD, either open when empty or not a date): the whole months in
+// it from the month rows, the days before and after them from the day
+// rows. Nil when the period is empty.
+func spans(from, to string) []span {
+	lo, loErr := time.Parse("2006-01-02", from)
+	hi, hiErr := time.Parse("2006-01-02", to)
+	month := func(t time.Time) time.Time { return t.AddDate(0, 0, 1-t.Day()) }
+	if loErr == nil && hiErr == nil && lo.After(hi) {
+		return nil
+	}
+	months := span{"m", "", "9999-12"}
+	var out []span
+	if loErr == nil && lo.Day() != 1 {
+		next := month(lo).AddDate(0, 1, 0)
+		months.from = next.Format("2006-01")
+		out = append(out, span{"d", lo.Format("2006-01-02"), next.AddDate(0, 0, -1).Format("2006-01-02")})
+	} else if loErr == nil {
+		months.from = lo.Format("2006-01")
+	}
+	if hiErr == nil && hi.AddDate(0, 0, 1).Day() != 1 {
+		months.to = month(hi).AddDate(0, -1, 0).Format("2006-01")
+		out = append(out, span{"d", month(hi).Format("2006-01-02"), hi.Format("2006-01-02")})
+	} else if hiErr == nil {
+		months.to = hi.Format("2006-01")
+	}
+	if months.from > months.to {
+		// No whole month: the days themselves (the two ends may overlap).
+		if loErr == nil && hiErr == nil {
+			return []span{{"d", lo.Format("2006-01-02"), hi.Format("2006-01-02")}}
+		}
+		return out
+	}
+	return append(out, months)
+}
+
+// rolled is one dimension's item summed over a period.
+type rolled struct {
+	Dim       string `bun:"dim"`
+	Item      string `bun:"item"`
 	Received  int    `bun:"received"`
 	Resolved  int    `bun:"resolved"`
 	Claimed   int64  `bun:"claimed"`
 	Recovered int64  `bun:"recovered"`
 }
 
-// resolvedExpr counts resolved cases in an aggregate.
-const resolvedExpr = "sum(CASE WHEN c.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved"
-
-// Stats computes the dashboard figures with grouped queries over the case
-// rows (indexed by workstation and received date): no per-case work.
+// Stats computes the dashboard figures from the rollup (rollup.go): one
+// grouped read of at most a few tens of thousands of rows whatever the
+// number of cases, the median's look-up and the due-date counts by index.
 func (s *Service) Stats(ctx context.Context, a auth.Actor, f StatsFilter) (*Stats, error) {
-	base := func() (*bun.SelectQuery, error) {
-		return s.scope(a, f, s.DB.NewSelect().TableExpr("cases AS c"))
-	}
-	group := func(keyExpr string, join string) ([]agg, error) {
-		q, err := base()
-		if err != nil {
-			return nil, err
-		}
-		if join != "" {
-			q = q.Join(join)
-		}
-		var rows []agg
-		err = q.ColumnExpr(keyExpr+" AS k").ColumnExpr("count(*) AS received").ColumnExpr(resolvedExpr).
-			ColumnExpr("coalesce(sum(c.claim_total), 0) AS claimed").ColumnExpr("coalesce(sum(c.recovered), 0) AS recovered").
-			GroupExpr("k").OrderExpr("k").Scan(ctx, &rows)
-		return rows, errs.Wrap(err, "stats "+keyExpr)
-	}
-	st := &Stats{From: f.From, To: f.To, EnterpriseNames: map[string]string{}}
-	total, err := group("'all'", "")
+	org, err := scopeOrg(a, f)
 	if err != nil {
 		return nil, err
 	}
-	if len(total) == 1 {
-		st.Received, st.Resolved, st.Claimed, st.Recovered = total[0].Received, total[0].Resolved, total[0].Claimed, total[0].Recovered
+	st := &Stats{From: f.From, To: f.To, EnterpriseNames: map[string]string{}}
+	var rows []rolled
+	if sp := spans(f.From, f.To); sp != nil {
+		q := s.DB.NewSelect().Table("case_rollup").Column("dim", "item").
+			ColumnExpr("sum(received) AS received, sum(resolved) AS resolved, sum(claimed) AS claimed, sum(recovered) AS recovered").
+			WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+				for _, p := range sp {
+					q = q.WhereOr("grain = ? AND period BETWEEN ? AND ?", p.grain, p.from, p.to)
+				}
+				return q
+			})
+		if org != 0 {
+			q = q.Where("org_unit_id = ?", org)
+		}
+		if err := q.GroupExpr("dim, item").Having("sum(received) <> 0").Scan(ctx, &rows); err != nil {
+			return nil, errs.Wrap(err, "stats")
+		}
+	}
+	days := map[int64]int{} // resolved cases by whole days to resolution
+	var scores int64
+	for _, r := range rows {
+		fig := Figure{Key: r.Item, Received: r.Received, Resolved: r.Resolved, Claimed: r.Claimed, Recovered: r.Recovered}
+		switch r.Dim {
+		case "month":
+			st.Received, st.Resolved, st.Claimed, st.Recovered = st.Received+r.Received, st.Resolved+r.Resolved, st.Claimed+r.Claimed, st.Recovered+r.Recovered
+			fig.Query = "month"
+			st.ByMonth = append(st.ByMonth, fig)
+		case "window":
+			fig.Query = "window"
+			st.ByWindow = append(st.ByWindow, fig)
+		case "category":
+			st.ByCategory = append(st.ByCategory, fig)
+		case "enterprise":
+			fig.Query = "enterprise_id"
+			st.ByEnterprise = append(st.ByEnterprise, fig)
+		case "mediation":
+			// Mediation success: of the cases whose mediation ended, the
+			// share that ended in an agreement.
+			switch r.Item {
+			case "success":
+				st.MediatedOK += r.Received
+				st.Mediated += r.Received
+			case "failed":
+				st.Mediated += r.Received
+			}
+		case "days":
+			d, _ := strconv.ParseInt(r.Item, 10, 64)
+			days[d] += r.Received
+		case "rating":
+			// Two-way evaluation: the parties' ratings of the cases in the period.
+			score, _ := strconv.ParseInt(r.Item, 10, 64)
+			st.Ratings += r.Received
+			scores += score * int64(r.Received)
+		}
 	}
 	if st.Received > 0 {
 		st.ResolutionRate = float64(st.Resolved) / float64(st.Received)
 	}
-	// Mediation success: of the cases whose mediation ended, the share
-	// that ended in an agreement.
-	med, err := group("c.mediation_result", "")
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range med {
-		switch m.Key {
-		case "success":
-			st.MediatedOK += m.Received
-			st.Mediated += m.Received
-		case "failed":
-			st.Mediated += m.Received
-		}
-	}
 	if st.Mediated > 0 {
 		st.MediationRate = float64(st.MediatedOK) / float64(st.Mediated)
 	}
-	if st.MedianDays, err = s.medianDays(ctx, base); err != nil {
-		return nil, err
+	if st.Ratings > 0 {
+		st.Satisfaction = float64(scores) / float64(st.Ratings)
 	}
-	breakdowns := []struct {
-		dst   *[]Figure
-		key   string
-		join  string
-		query string
-	}{
-		{&st.ByMonth, monthExpr(s.DB), "", "month"},
-		{&st.ByWindow, "c.current_window", "", "window"},
-		{&st.ByIndustry, "e.industry", "JOIN enterprises AS e ON e.id = c.enterprise_id", "industry"},
-		{&st.ByZone, "e.zone", "JOIN enterprises AS e ON e.id = c.enterprise_id", "zone"},
-		{&st.ByBuilding, "e.zone || ' ' || e.building", "JOIN enterprises AS e ON e.id = c.enterprise_id", "building"},
-		{&st.ByEnterprise, "c.enterprise_id", "", "enterprise_id"},
-		{&st.ByCategory, "c.categories", "", "category"},
+	byKey := func(f []Figure) {
+		sort.Slice(f, func(i, j int) bool { return f[i].Key < f[j].Key })
 	}
-	for _, b := range breakdowns {
-		rows, err := group(b.key, b.join)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rows {
-			*b.dst = append(*b.dst, Figure{Key: r.Key, Received: r.Received, Resolved: r.Resolved, Claimed: r.Claimed, Recovered: r.Recovered, Query: b.query})
-		}
-	}
+	byKey(st.ByMonth)
+	byKey(st.ByWindow)
+	byKey(st.ByCategory)
 	st.ByCategory = splitCategories(st.ByCategory)
-	sort.SliceStable(st.ByEnterprise, func(i, j int) bool { return st.ByEnterprise[i].Received > st.ByEnterprise[j].Received })
-	if len(st.ByEnterprise) > 10 {
-		st.ByEnterprise = st.ByEnterprise[:10]
-	}
-	for _, e := range st.ByEnterprise {
-		var name string
-		s.DB.NewSelect().Table("enterprises").Column("name").Where("id = ?", e.Key).Scan(ctx, &name)
-		st.EnterpriseNames[e.Key] = name
-	}
-	// Two-way evaluation: the parties' ratings of the cases in the period.
-	q, err := base()
-	if err != nil {
+	if st.MedianDays, err = s.medianDays(ctx, a, f, days); err != nil {
 		return nil, err
 	}
-	var rating struct {
-		N     int   `bun:"n"`
-		Total int64 `bun:"total"`
+	if err := s.byEnterprise(ctx, st); err != nil {
+		return nil, err
 	}
-	if err := q.Join("JOIN case_ratings AS r ON r.case_id = c.id").ColumnExpr("count(*) AS n").ColumnExpr("coalesce(sum(r.score), 0) AS total").
-		Scan(ctx, &rating); err != nil {
-		return nil, errs.Wrap(err, "stats ratings")
-	}
-	if st.Ratings = rating.N; rating.N > 0 {
-		st.Satisfaction = float64(rating.Total) / float64(rating.N)
-	}
-	scope := Filter{From: f.From, To: f.To, OrgUnitID: f.OrgUnitID, PerPage: 1}
-	for _, d := range []struct {
-		due string
-		n   *int
-	}{{"soon", &st.DueSoon}, {"overdue", &st.Overdue}} {
-		scope.Due = d.due
-		if _, *d.n, err = s.List(ctx, a, scope); err != nil {
-			return nil, err
-		}
+	if err := s.dueCounts(ctx, a, f, st); err != nil {
+		return nil, err
 	}
 	return st, nil
 }
 
-// monthExpr formats received_at as YYYY-MM in China time on either database.
-func monthExpr(db bun.IDB) string {
-	if db.Dialect().Name().String() == "pg" {
-		return "to_char(c.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')"
+// dueCounts counts the period's cases with a running deadline past due,
+// and those with one due within DueSoonDays: the cases the list shows for
+// due=overdue and due=soon, in one pass over the running deadlines' index.
+func (s *Service) dueCounts(ctx context.Context, a auth.Actor, f StatsFilter, st *Stats) error {
+	today := dateOnly(clock.DateOf(s.now()))
+	due := s.DB.NewSelect().Table("case_deadlines").Column("case_id").
+		ColumnExpr("max(CASE WHEN due_date < ? THEN 1 ELSE 0 END) AS overdue", today).
+		ColumnExpr("max(CASE WHEN due_date >= ? THEN 1 ELSE 0 END) AS soon", today).
+		Where("done_at IS NULL AND due_date <= ?", today.AddDate(0, 0, s.DueSoonDays)).Group("case_id")
+	q, err := s.scope(a, f, s.DB.NewSelect().TableExpr("cases AS c").Join("JOIN (?) AS d ON d.case_id = c.id", due))
+	if err != nil {
+		return err
 	}
-	return "strftime('%Y-%m', datetime(c.received_at, '+8 hours'))"
+	var n struct {
+		Overdue int `bun:"overdue"`
+		Soon    int `bun:"soon"`
+	}
+	err = q.ColumnExpr("coalesce(sum(d.overdue), 0) AS overdue, coalesce(sum(d.soon), 0) AS soon").Scan(ctx, &n)
+	st.Overdue, st.DueSoon = n.Overdue, n.Soon
+	return errs.Wrap(err, "stats due")
+}
+
+// byEnterprise adds up the enterprises' figures by industry, zone and
+// building (from the enterprises table, read at once), and keeps the ten
+// enterprises with the most cases, with their names.
+func (s *Service) byEnterprise(ctx context.Context, st *Stats) error {
+	ents := st.ByEnterprise
+	if len(ents) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(ents))
+	for _, e := range ents {
+		if id, err := strconv.ParseInt(e.Key, 10, 64); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	var info []struct {
+		ID       int64  `bun:"id"`
+		Name     string `bun:"name"`
+		Industry string `bun:"industry"`
+		Zone     string `bun:"zone"`
+		Building string `bun:"building"`
+	}
+	if err := s.DB.NewSelect().Table("enterprises").Column("id", "name", "industry", "zone", "building").
+		Where("id IN (?)", bun.In(ids)).Scan(ctx, &info); err != nil {
+		return errs.Wrap(err, "stats enterprises")
+	}
+	groups := []struct {
+		dst   *[]Figure
+		query string
+		key   func(i int) string
+	}{
+		{&st.ByIndustry, "industry", func(i int) string { return info[i].Industry }},
+		{&st.ByZone, "zone", func(i int) string { return info[i].Zone }},
+		{&st.ByBuilding, "building", func(i int) string { return info[i].Zone + " " + info[i].Building }},
+	}
+	fig := map[string]Figure{}
+	for _, e := range ents {
+		fig[e.Key] = e
+	}
+	for _, g := range groups {
+		sum := map[string]*Figure{}
+		for i := range info {
+			e, k := fig[strconv.FormatInt(info[i].ID, 10)], g.key(i)
+			if sum[k] == nil {
+				sum[k] = &Figure{Key: k, Query: g.query}
+			}
+			t := sum[k]
+			t.Received, t.Resolved, t.Claimed, t.Recovered = t.Received+e.Received, t.Resolved+e.Resolved, t.Claimed+e.Claimed, t.Recovered+e.Recovered
+		}
+		for _, t := range sum {
+			*g.dst = append(*g.dst, *t)
+		}
+		sort.Slice(*g.dst, func(i, j int) bool { return (*g.dst)[i].Key < (*g.dst)[j].Key })
+	}
+	// Most cases first; among equals, the lower id (cases without an
+	// enterprise last).
+	id := func(f Figure) int64 {
+		n, err := strconv.ParseInt(f.Key, 10, 64)
+		if err != nil {
+			return math.MaxInt64
+		}
+		return n
+	}
+	sort.Slice(ents, func(i, j int) bool {
+		if ents[i].Received != ents[j].Received {
+			return ents[i].Received > ents[j].Received
+		}
+		return id(ents[i]) < id(ents[j])
+	})
+	st.ByEnterprise = ents[:min(len(ents), 10)]
+	for i := range info {
+		key := strconv.FormatInt(info[i].ID, 10)
+		for _, e := range st.ByEnterprise {
+			if e.Key == key {
+				st.EnterpriseNames[key] = info[i].Name
+			}
+		}
+	}
+	return nil
 }
 
 // splitCategories turns counts per category list ("a,b") into counts per
@@ -257,35 +378,45 @@ func splitList(s string) []string {
 	return out
 }
 
-// medianDays is the median of days from receipt to resolution: the middle
-// row by ORDER BY … OFFSET, which both databases answer from the index.
-func (s *Service) medianDays(ctx context.Context, base func() (*bun.SelectQuery, error)) (float64, error) {
-	q, err := base()
-	if err != nil {
-		return 0, err
+// medianDays is the exact median of the days from receipt to resolution.
+// The rollup's histogram (resolved cases by whole days) gives the day that
+// holds each middle case and its rank among that day's cases; the cases of
+// one day are then read in order of duration from their index.
+func (s *Service) medianDays(ctx context.Context, a auth.Actor, f StatsFilter, hist map[int64]int) (float64, error) {
+	n := 0
+	days := make([]int64, 0, len(hist))
+	for d, k := range hist {
+		n += k
+		days = append(days, d)
 	}
-	n, err := q.Where("c.resolved_at IS NOT NULL").Count(ctx)
-	if err != nil || n == 0 {
-		return 0, errs.Wrap(err, "count resolved")
+	if n == 0 {
+		return 0, nil
 	}
-	q, _ = base()
-	var times []struct {
-		Received time.Time `bun:"received_at"`
-		Resolved time.Time `bun:"resolved_at"`
-	}
+	slices.Sort(days)
 	// The middle one or two durations.
-	off := (n - 1) / 2
-	lim := 2 - n%2
-	err = q.Column("c.received_at", "c.resolved_at").Where("c.resolved_at IS NOT NULL").
-		OrderExpr(durationExpr(s.DB)).Offset(off).Limit(lim).Scan(ctx, &times)
-	if err != nil || len(times) == 0 {
-		return 0, errs.Wrap(err, "median days")
-	}
 	var sum float64
-	for _, t := range times {
+	for rank := (n - 1) / 2; rank <= n/2; rank++ {
+		i, r := 0, rank
+		for r >= hist[days[i]] {
+			r -= hist[days[i]]
+			i++
+		}
+		q, err := s.scope(a, f, s.DB.NewSelect().TableExpr("cases AS c"))
+		if err != nil {
+			return 0, err
+		}
+		var t struct {
+			Received time.Time `bun:"received_at"`
+			Resolved time.Time `bun:"resolved_at"`
+		}
+		err = q.Column("c.received_at", "c.resolved_at").Where("c.resolved_at IS NOT NULL").Where(resolveDaysExpr(s.DB)+" = ?", days[i]).
+			OrderExpr(durationExpr(s.DB)).Offset(int64(r)).Limit(1).Scan(ctx, &t)
+		if err != nil {
+			return 0, errs.Wrap(err, "median days")
+		}
 		sum += t.Resolved.Sub(t.Received).Hours() / 24
 	}
-	return sum / float64(len(times)), nil
+	return sum / float64(1+n/2-(n-1)/2), nil
 }
 
 func durationExpr(db bun.IDB) string {

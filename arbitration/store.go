@@ -23,6 +23,13 @@ func (s *Service) event(ctx context.Context, tx bun.IDB, c *Case, a auth.Actor, 
 // bumpCase moves the case to state with the version guard: when no row
 // matches, someone else changed the case first (Conflict).
 func (s *Service) bumpCase(ctx context.Context, tx bun.IDB, c *Case, version int64, set map[string]any) error {
+	var before *caseFigures // the dashboard's figures before the change, when it changes them
+	if touchesFigures(set) {
+		var err error
+		if before, err = loadFigures(ctx, tx, c.ID); err != nil {
+			return err
+		}
+	}
 	q := tx.NewUpdate().Model((*Case)(nil)).Set("version = version + 1").Set("updated_at = ?", s.now())
 	for col, v := range set {
 		q = q.Set("? = ?", bun.Ident(col), v)
@@ -35,5 +42,8 @@ func (s *Service) bumpCase(ctx context.Context, tx bun.IDB, c *Case, version int
 		return errs.E(errs.Conflict, "error.conflict")
 	}
 	c.Version = version + 1
-	return nil
+	if before == nil {
+		return nil
+	}
+	return rollupCase(ctx, tx, c.ID, before)
 }

@@ -26,6 +26,7 @@ type draft struct {
 	events    []arbitration.Event
 	deadlines []arbitration.DeadlineRow
 	agreement *arbitration.Agreement
+	rating    *arbitration.Rating // the enterprise's rating of a closed case
 	app       *arbitration.Application
 	arb       *arbitration.Arbitration
 }
@@ -148,6 +149,7 @@ func insertDrafts(ctx context.Context, tx bun.IDB, drafts []*draft) error {
 	var events []arbitration.Event
 	var deadlines []arbitration.DeadlineRow
 	var apps []*arbitration.Application
+	var ratings []*arbitration.Rating
 	for _, d := range drafts {
 		for _, cl := range d.claims {
 			cl.CaseID = d.c.ID
@@ -168,12 +170,16 @@ func insertDrafts(ctx context.Context, tx bun.IDB, drafts []*draft) error {
 			d.app.CaseID, d.app.AgreementID = d.c.ID, d.agreement.ID
 			apps = append(apps, d.app)
 		}
+		if d.rating != nil {
+			d.rating.CaseID, d.rating.PartyID = d.c.ID, d.parties[0].ID
+			ratings = append(ratings, d.rating)
+		}
 	}
 	for _, m := range []struct {
 		what  string
 		model any
 		n     int
-	}{{"claims", &claims, len(claims)}, {"events", &events, len(events)}, {"deadlines", &deadlines, len(deadlines)}, {"applications", &apps, len(apps)}} {
+	}{{"claims", &claims, len(claims)}, {"events", &events, len(events)}, {"deadlines", &deadlines, len(deadlines)}, {"applications", &apps, len(apps)}, {"ratings", &ratings, len(ratings)}} {
 		if m.n == 0 {
 			continue
 		}
@@ -230,6 +236,12 @@ func (s *seeder) draft(rng *rand.Rand, t time.Time, number string, cal *clock.Ca
 	d.c.UpdatedAt = last
 	if state == arbitration.StateClosed {
 		d.c.ClosedAt = last
+		// A third of the closed cases are rated by the enterprise; the
+		// score comes from the time, not the random source, so a seed
+		// still gives the cases it gave before ratings were seeded.
+		if t.Unix()%3 == 0 {
+			d.rating = &arbitration.Rating{Via: "account", Score: []int{5, 5, 4, 4, 3, 5, 4, 2, 5, 1}[t.Unix()/3%10], CreatedAt: last}
+		}
 	}
 	s.fillTimeline(d, path, ent, last)
 	s.fillClocks(d, path, open, last, cal)
@@ -429,7 +441,12 @@ func (s *seeder) fillRecords(d *draft, path []step, last time.Time) {
 		case "sign_agreement":
 			d.agreement.MediatorSignedAt = at
 		case "take_effect":
+			// The dashboard's figures, as the agreement's effect sets them.
 			d.agreement.EffectiveAt = at
+			d.c.MediationResult, d.c.ResolvedAt = "success", at
+			for _, p := range d.agreement.Payments {
+				d.c.Recovered += p.Amount
+			}
 		case "file_application":
 			d.app = &arbitration.Application{FiledAt: at}
 		case "accept_application":
@@ -438,12 +455,13 @@ func (s *seeder) fillRecords(d *draft, path []step, last time.Time) {
 			result := map[arbitration.Action]string{"refuse_application": "not_accepted", "confirm_ruling": "confirmed", "reject_ruling": "rejected"}[st.action]
 			d.app.RuledAt, d.app.Outcome, d.c.Outcome = at, result, "jc_"+result
 			if result == "confirmed" {
+				d.c.ResolvedAt = at
 				d.app.RulingNumber = fmt.Sprintf("（%d）青法确字第%s号", at.Year(), d.c.Number[len(d.c.Number)-4:])
 			}
 		case "fail_mediation":
-			d.c.Outcome = "mediation_failed"
+			d.c.Outcome, d.c.MediationResult = "mediation_failed", "failed"
 		case "answer_consultation":
-			d.c.Outcome = "consultation"
+			d.c.Outcome, d.c.ResolvedAt = "consultation", at
 		case "apply_arbitration":
 			d.arb = &arbitration.Arbitration{AppliedAt: at, AwardItems: []arbitration.AwardItem{}}
 		case "accept_arbitration":
@@ -455,7 +473,7 @@ func (s *seeder) fillRecords(d *draft, path []step, last time.Time) {
 		case "schedule_hearing":
 			d.arb.HearingAt = at.AddDate(0, 0, 10)
 		case "make_award":
-			d.arb.AwardedAt, d.c.Outcome = at, "arb_awarded"
+			d.arb.AwardedAt, d.c.Outcome, d.c.ResolvedAt = at, "arb_awarded", at
 			d.arb.AwardNumber = fmt.Sprintf("青劳人仲案字〔%d〕%s号", at.Year(), d.c.Number[len(d.c.Number)-4:])
 		case "refuse_arbitration":
 			d.arb.RefusedNote, d.c.Outcome = "不属于受理范围", "arb_refused"

@@ -7,7 +7,10 @@
 // extra enterprises with one staff account each, then writes the cases
 // with batched multi-row INSERTs: parties, claims, a timeline, running and
 // finished deadlines, and the agreement, judicial-confirmation or
-// arbitration record the case's state implies. The cases spread over the
+// arbitration record the case's state implies, with the figures the
+// dashboard counts (resolution, mediation result, amounts recovered, the
+// enterprise's rating of a third of the closed cases), then counts the
+// dashboard's rollup (arbitration.RebuildRollup). The cases spread over the
 // past two years, both kinds, every state of the flow, and are handled by
 // the demo mediator. Everything is marked demo. It refuses a database that
 // already has cases: use a fresh one.
@@ -20,6 +23,7 @@ import (
 	"os"
 	"time"
 
+	"parkportal/arbitration"
 	"parkportal/internal/account"
 	"parkportal/internal/db"
 	"parkportal/migrations"
@@ -78,6 +82,11 @@ func run(url string, nCases, nEnterprises int, seed int64, batch, workers int) e
 	if err := s.addCases(ctx, nCases, batch, workers); err != nil {
 		return err
 	}
+	// The dashboard's rollup, counted from the rows just written.
+	if err := arbitration.RebuildRollup(ctx, d); err != nil {
+		return err
+	}
+	fmt.Printf("dashboard rollup: %s\n", time.Since(start).Round(time.Millisecond))
 	// Fresh statistics for the planner, and the visibility map that lets
 	// the queues' counts answer from their indexes alone.
 	vacuum := "ANALYZE"

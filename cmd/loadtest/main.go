@@ -4,6 +4,7 @@
 //
 //	loadtest [--base http://127.0.0.1:8099] [--concurrency 32] [--duration 15s]
 //	         [--max-requests 200000] [--scenarios ceiling,case,queue-state,queue-due,intake-contract,intake-labour]
+//	loadtest --scenarios dashboard [--concurrency 4]
 //
 // It signs in virtual users with the demo accounts (one session per
 // client), then runs each scenario for the duration (or until the request
@@ -39,6 +40,7 @@ type options struct {
 	password    string
 	staff       string // sees the workstation's cases: case page, queues
 	filer       string // enterprise staff: intake submissions
+	supervisor  string // every workstation's dashboard
 	samplePages int
 }
 
@@ -54,9 +56,16 @@ func main() {
 	flag.StringVar(&o.password, "password", "demo-2026", "password of the demo accounts")
 	flag.StringVar(&o.staff, "staff", "13800000007", "workstation account for the case page and queues (demo admin)")
 	flag.StringVar(&o.filer, "filer", "13800000001", "enterprise-staff account for intake submissions")
+	flag.StringVar(&o.supervisor, "supervisor", "13800000008", "supervisor account for the dashboard (demo supervisor)")
 	flag.IntVar(&o.samplePages, "sample-pages", 20, "case-list pages (100 each) read to pick case ids")
 	flag.Parse()
-	o.scenarios = strings.Split(scen, ",")
+	for _, name := range strings.Split(scen, ",") {
+		if name == "dashboard" { // not in the default run: one scenario per kind of dashboard user
+			o.scenarios = append(o.scenarios, dashboardScenarios...)
+		} else {
+			o.scenarios = append(o.scenarios, name)
+		}
+	}
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -146,6 +147,8 @@ func prepare(client *http.Client, o options, name string) (*scenario, error) {
 		return &scenario{name: "case page", do: func(i int, _ int64) (int, error) {
 			return users[i].fetch(client, "GET", fmt.Sprintf("%s/cases/%d", o.base, ids[rand.IntN(len(ids))]), nil)
 		}}, nil
+	case "dashboard-admin", "dashboard-admin-period", "dashboard-supervisor", "dashboard-supervisor-period":
+		return dashboard(client, o, name)
 	case "intake-contract", "intake-labour":
 		users, err := sessions(client, o, o.filer)
 		if err != nil {
@@ -156,7 +159,38 @@ func prepare(client *http.Client, o options, name string) (*scenario, error) {
 			return users[i].fetch(client, "POST", o.base+"/api/v1/cases", submission(kind, seq))
 		}}, nil
 	}
-	return nil, fmt.Errorf("unknown scenario (known: %s)", strings.Join(scenarioNames, ", "))
+	return nil, fmt.Errorf("unknown scenario (known: %s, dashboard)", strings.Join(scenarioNames, ", "))
+}
+
+// dashboardScenarios are what the "dashboard" scenario runs: the JSON
+// dashboard as the workstation's admin and as the supervisor (every
+// workstation), for the default period (the year to date) and for a random
+// period of whole days.
+var dashboardScenarios = []string{"dashboard-admin", "dashboard-admin-period", "dashboard-supervisor", "dashboard-supervisor-period"}
+
+// dashboard builds one of the dashboardScenarios.
+func dashboard(client *http.Client, o options, name string) (*scenario, error) {
+	account := o.staff
+	if strings.HasPrefix(name, "dashboard-supervisor") {
+		account = o.supervisor
+	}
+	users, err := sessions(client, o, account)
+	if err != nil {
+		return nil, err
+	}
+	period := strings.HasSuffix(name, "-period")
+	title := strings.Replace(strings.TrimPrefix(name, "dashboard-"), "-period", ", period", 1)
+	return &scenario{name: "dashboard: " + title, do: func(i int, _ int64) (int, error) {
+		u := o.base + "/api/v1/dashboard"
+		if period {
+			// From and to anywhere in the seeded two years, to at least a day after from.
+			today := time.Now()
+			from := today.AddDate(0, 0, -1-rand.IntN(729))
+			to := from.AddDate(0, 0, 1+rand.IntN(int(today.Sub(from).Hours()/24)))
+			u += "?from=" + from.Format("2006-01-02") + "&to=" + to.Format("2006-01-02")
+		}
+		return users[i].fetch(client, "GET", u, nil)
+	}}, nil
 }
 
 // caseIDs reads random pages of the case list to pick ids the user sees.
