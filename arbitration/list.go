@@ -48,6 +48,21 @@ const listOrder = "c.received_at DESC, c.id DESC"
 // List returns the cases the actor may see, filtered, newest first, with
 // the total count for pagination.
 func (s *Service) List(ctx context.Context, a auth.Actor, f Filter) ([]ListItem, int, error) {
+	return s.list(ctx, a, f, "c.*")
+}
+
+// summaryColumns are the case columns a list page shows.
+const summaryColumns = "c.id, c.number, c.demo, c.title, c.kind, c.state, c.claim_total, c.received_at"
+
+// Summaries is List with only the columns a list page shows (number,
+// title, kind, state, claim total, received time, demo mark; the other
+// fields are zero): 8 of the case's 40 columns, long texts left out.
+func (s *Service) Summaries(ctx context.Context, a auth.Actor, f Filter) ([]ListItem, int, error) {
+	return s.list(ctx, a, f, summaryColumns)
+}
+
+// list is List selecting the given case columns.
+func (s *Service) list(ctx context.Context, a auth.Actor, f Filter, columns string) ([]ListItem, int, error) {
 	if f.PerPage <= 0 || f.PerPage > 100 {
 		f.PerPage = 20
 	}
@@ -57,15 +72,15 @@ func (s *Service) List(ctx context.Context, a auth.Actor, f Filter) ([]ListItem,
 	limit, offset := int64(f.PerPage), int64((f.Page-1)*f.PerPage)
 	var items []ListItem
 	if due := s.dueDeadlines(a, f); due != nil {
-		var n int
-		if err := due.ColumnExpr("count(DISTINCT dl.case_id)").Scan(ctx, &n); err != nil {
-			return nil, 0, errs.Wrap(err, "count cases")
+		n, err := s.Count(ctx, a, f)
+		if err != nil {
+			return nil, 0, err
 		}
-		ids := newestCases(s.dueDeadlines(a, f)).Limit(limit).Offset(offset)
-		err := s.listSelect(&items).Where("c.id IN (?)", ids).OrderExpr(listOrder).Scan(ctx)
+		ids := newestCases(due).Limit(limit).Offset(offset)
+		err = s.listSelect(&items, columns).Where("c.id IN (?)", ids).OrderExpr(listOrder).Scan(ctx)
 		return items, n, errs.Wrap(err, "list cases")
 	}
-	q, err := s.listQuery(a, f, &items)
+	q, err := s.listQuery(a, f, s.listSelect(&items, columns))
 	if err != nil {
 		return nil, 0, err
 	}
@@ -73,15 +88,30 @@ func (s *Service) List(ctx context.Context, a auth.Actor, f Filter) ([]ListItem,
 	return items, int(n), errs.Wrap(err, "list cases")
 }
 
+// Count is the number of cases List counts, without reading a page.
+func (s *Service) Count(ctx context.Context, a auth.Actor, f Filter) (int, error) {
+	if due := s.dueDeadlines(a, f); due != nil {
+		var n int
+		err := due.ColumnExpr("count(DISTINCT dl.case_id)").Scan(ctx, &n)
+		return n, errs.Wrap(err, "count cases")
+	}
+	q, err := s.listQuery(a, f, s.DB.NewSelect().TableExpr("cases AS c"))
+	if err != nil {
+		return 0, err
+	}
+	n, err := q.Count(ctx)
+	return int(n), errs.Wrap(err, "count cases")
+}
+
 // Export returns up to max cases with the same filters and visibility as
 // List, for the spreadsheet exports.
 func (s *Service) Export(ctx context.Context, a auth.Actor, f Filter, max int) ([]ListItem, error) {
 	var items []ListItem
 	if due := s.dueDeadlines(a, f); due != nil {
-		err := s.listSelect(&items).Where("c.id IN (?)", newestCases(due).Limit(int64(max))).OrderExpr(listOrder).Scan(ctx)
+		err := s.listSelect(&items, "c.*").Where("c.id IN (?)", newestCases(due).Limit(int64(max))).OrderExpr(listOrder).Scan(ctx)
 		return items, errs.Wrap(err, "export cases")
 	}
-	q, err := s.listQuery(a, f, &items)
+	q, err := s.listQuery(a, f, s.listSelect(&items, "c.*"))
 	if err != nil {
 		return nil, err
 	}
@@ -89,9 +119,10 @@ func (s *Service) Export(ctx context.Context, a auth.Actor, f Filter, max int) (
 	return items, errs.Wrap(err, "export cases")
 }
 
-// listSelect selects list items: the case and its next running deadline.
-func (s *Service) listSelect(items *[]ListItem) *bun.SelectQuery {
-	return s.DB.NewSelect().Model(items).ColumnExpr("c.*").
+// listSelect selects list items: the case's columns and its next running
+// deadline.
+func (s *Service) listSelect(items *[]ListItem, columns string) *bun.SelectQuery {
+	return s.DB.NewSelect().Model(items).ColumnExpr(columns).
 		ColumnExpr("(SELECT min(dl.due_date) FROM case_deadlines AS dl WHERE dl.case_id = c.id AND dl.done_at IS NULL) AS next_due")
 }
 
@@ -135,9 +166,8 @@ func (s *Service) dueCondition(due string) (string, []any) {
 	return "", nil
 }
 
-// listQuery builds the filtered, visibility-limited case query.
-func (s *Service) listQuery(a auth.Actor, f Filter, items *[]ListItem) (*bun.SelectQuery, error) {
-	q := s.listSelect(items)
+// listQuery adds the filters and the actor's visibility to q.
+func (s *Service) listQuery(a auth.Actor, f Filter, q *bun.SelectQuery) (*bun.SelectQuery, error) {
 	switch {
 	case a.Role == auth.Supervisor:
 	case a.Role == auth.EnterpriseStaff:

@@ -51,6 +51,20 @@ func TestDueQueues(t *testing.T) {
 		for _, it := range items {
 			ids = append(ids, it.ID)
 		}
+		// The list page's summaries and the home page's count agree.
+		brief, bn, err := f.svc.Summaries(ctx, a, fl)
+		if err != nil || bn != n || len(brief) != len(items) {
+			t.Fatalf("summaries: %d of %d, list %d of %d: %v", len(brief), bn, len(items), n, err)
+		}
+		for i, it := range brief {
+			if full := items[i]; it.ID != full.ID || it.Number != full.Number || it.Title != full.Title || it.Kind != full.Kind || it.State != full.State || it.Demo != full.Demo ||
+				it.ClaimTotal != full.ClaimTotal || !it.ReceivedAt.Equal(full.ReceivedAt) || !it.NextDue.Equal(full.NextDue) || it.Facts != "" {
+				t.Fatalf("summary %+v of %+v", it, full)
+			}
+		}
+		if c, err := f.svc.Count(ctx, a, fl); err != nil || c != n {
+			t.Fatalf("count %d, list %d: %v", c, n, err)
+		}
 		exported, err := f.svc.Export(ctx, a, arbitration.Filter{Due: fl.Due, OrgUnitID: fl.OrgUnitID}, 100)
 		if err != nil || fl.Page <= 1 && len(exported) < len(items) {
 			t.Fatalf("export: %d %v", len(exported), err)

@@ -16,7 +16,7 @@ func (s *Server) casesList(c *fiber.Ctx) error {
 	if err := c.QueryParser(&f); err != nil {
 		return bindError(err)
 	}
-	items, total, err := s.svc.Cases.List(c.UserContext(), actorOf(c), f)
+	items, total, err := s.svc.Cases.Summaries(c.UserContext(), actorOf(c), f)
 	if err != nil {
 		return err
 	}
