@@ -43,7 +43,7 @@ func (s *Server) apiCaseList(c *fiber.Ctx) error {
 // already in the page's language. Its rows and the filters' options are
 // written here as escaped HTML rather than by the template: html/template
 // evaluates each {{…}} by reflection (about 0.8 µs), and the 20 rows' 320
-// values and the 37 options cost two thirds of the page's CPU
+// values and the 36 options cost two thirds of the page's CPU
 // (docs/PERFORMANCE.md).
 type caseList struct {
 	Rows        template.HTML // the table rows; empty when no case matches
