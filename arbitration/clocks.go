@@ -78,8 +78,7 @@ func (s *Service) runClocks(ctx context.Context, tx bun.IDB, mv *move) error {
 		if !ok {
 			return errs.Wrap(errs.E(errs.Internal, "unknown clock "+id), "start clock")
 		}
-		d := clock.Compute(rule, clockStart(id, mv.c, mv.facts, now), cal)
-		row := &DeadlineRow{CaseID: mv.c.ID, RuleID: id, StartDate: dateOnly(d.Start), DueDate: dateOnly(d.Due), CreatedAt: now}
+		row := newDeadline(mv.c, clock.Compute(rule, clockStart(id, mv.c, mv.facts, now), cal), now)
 		if _, err := tx.NewInsert().Model(row).Exec(ctx); err != nil {
 			return errs.Wrap(err, "start clock")
 		}
@@ -99,6 +98,12 @@ func (s *Service) runClocks(ctx context.Context, tx bun.IDB, mv *move) error {
 		}
 	}
 	return nil
+}
+
+// newDeadline is a running deadline of case c.
+func newDeadline(c *Case, d clock.Deadline, now time.Time) *DeadlineRow {
+	return &DeadlineRow{CaseID: c.ID, RuleID: d.Rule.ID, StartDate: dateOnly(d.Start), DueDate: dateOnly(d.Due), CreatedAt: now,
+		OrgUnitID: c.OrgUnitID, CaseReceivedAt: c.ReceivedAt}
 }
 
 // deadlineOf recomputes a stored deadline (with its explanation) from its

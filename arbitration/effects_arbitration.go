@@ -117,9 +117,7 @@ func makeAward(ctx context.Context, tx bun.IDB, mv *move) error {
 		if err != nil {
 			return err
 		}
-		d := clock.Compute(rule, mv.s.now(), cal)
-		row := &DeadlineRow{CaseID: mv.c.ID, RuleID: rule.ID, StartDate: dateOnly(d.Start), DueDate: dateOnly(d.Due), CreatedAt: mv.s.now()}
-		if _, err := tx.NewInsert().Model(row).Exec(ctx); err != nil {
+		if _, err := tx.NewInsert().Model(newDeadline(mv.c, clock.Compute(rule, mv.s.now(), cal), mv.s.now())).Exec(ctx); err != nil {
 			return errs.Wrap(err, "start clock")
 		}
 	}

@@ -163,6 +163,10 @@ type DeadlineRow struct {
 	Extended  bool      `bun:"extended" json:"extended"`
 	DoneAt    time.Time `bun:"done_at,nullzero" json:"done_at,omitzero"`
 	CreatedAt time.Time `bun:"created_at" json:"-"`
+	// The case's workstation and received time (both fixed at filing), so
+	// the due-date work queues need no case rows to count and order.
+	OrgUnitID      int64     `bun:"org_unit_id" json:"-"`
+	CaseReceivedAt time.Time `bun:"case_received_at" json:"-"`
 }
 
 // Session is one mediation session.

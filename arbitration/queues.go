@@ -48,8 +48,7 @@ func queueFilters(role auth.Role) []struct {
 func (s *Service) Queues(ctx context.Context, a auth.Actor) ([]Queue, error) {
 	var out []Queue
 	for _, q := range queueFilters(a.Role) {
-		q.f.PerPage = 1
-		_, n, err := s.List(ctx, a, q.f)
+		n, err := s.Count(ctx, a, q.f)
 		if err != nil {
 			return nil, err
 		}

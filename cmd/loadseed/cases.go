@@ -163,7 +163,7 @@ func insertDrafts(ctx context.Context, tx bun.IDB, drafts []*draft) error {
 			events = append(events, e)
 		}
 		for _, dl := range d.deadlines {
-			dl.CaseID = d.c.ID
+			dl.CaseID, dl.OrgUnitID, dl.CaseReceivedAt = d.c.ID, d.c.OrgUnitID, d.c.ReceivedAt
 			deadlines = append(deadlines, dl)
 		}
 		if d.app != nil {

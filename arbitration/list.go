@@ -1,0 +1,242 @@
+package arbitration
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"parkportal/arbitration/clock"
+	"parkportal/internal/auth"
+	"parkportal/internal/errs"
+)
+
+// Filter narrows a case list.
+type Filter struct {
+	State        string `query:"state"`
+	Window       string `query:"window"`
+	Kind         string `query:"kind"`
+	Category     string `query:"category"`
+	EnterpriseID int64  `query:"enterprise_id"`
+	From         string `query:"from"` // received on or after, YYYY-MM-DD
+	To           string `query:"to"`
+	Query        string `query:"q"`    // case number, party name or facts
+	Due          string `query:"due"`  // "soon" or "overdue"
+	Mine         bool   `query:"mine"` // assigned to me
+	// Dashboard drill-downs.
+	Month     string `query:"month"`    // YYYY-MM, received in that month (China time)
+	Industry  string `query:"industry"` // the filing enterprise's
+	Zone      string `query:"zone"`
+	Building  string `query:"building"` // "zone building", as the dashboard shows it
+	Resolved  string `query:"resolved"` // "yes" or "no"
+	OrgUnitID int64  `query:"org_unit_id"`
+	Escalated bool   `query:"escalated"`
+	Page      int    `query:"page"`
+	PerPage   int    `query:"per_page"`
+}
+
+// ListItem is one row of a case list.
+type ListItem struct {
+	Case    `bun:",extend"`
+	NextDue time.Time `bun:"next_due,scanonly" json:"next_due,omitzero"`
+}
+
+// listOrder is every case list's order: newest first.
+const listOrder = "c.received_at DESC, c.id DESC"
+
+// List returns the cases the actor may see, filtered, newest first, with
+// the total count for pagination.
+func (s *Service) List(ctx context.Context, a auth.Actor, f Filter) ([]ListItem, int, error) {
+	return s.list(ctx, a, f, "c.*")
+}
+
+// summaryColumns are the case columns a list page shows.
+const summaryColumns = "c.id, c.number, c.demo, c.title, c.kind, c.state, c.claim_total, c.received_at"
+
+// Summaries is List with only the columns a list page shows (number,
+// title, kind, state, claim total, received time, demo mark; the other
+// fields are zero): 8 of the case's 40 columns, long texts left out.
+func (s *Service) Summaries(ctx context.Context, a auth.Actor, f Filter) ([]ListItem, int, error) {
+	return s.list(ctx, a, f, summaryColumns)
+}
+
+// list is List selecting the given case columns.
+func (s *Service) list(ctx context.Context, a auth.Actor, f Filter, columns string) ([]ListItem, int, error) {
+	if f.PerPage <= 0 || f.PerPage > 100 {
+		f.PerPage = 20
+	}
+	if f.Page < 1 {
+		f.Page = 1
+	}
+	limit, offset := int64(f.PerPage), int64((f.Page-1)*f.PerPage)
+	var items []ListItem
+	if due := s.dueDeadlines(a, f); due != nil {
+		n, err := s.Count(ctx, a, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		ids := newestCases(due).Limit(limit).Offset(offset)
+		err = s.listSelect(&items, columns).Where("c.id IN (?)", ids).OrderExpr(listOrder).Scan(ctx)
+		return items, n, errs.Wrap(err, "list cases")
+	}
+	q, err := s.listQuery(a, f, s.listSelect(&items, columns))
+	if err != nil {
+		return nil, 0, err
+	}
+	n, err := q.OrderExpr(listOrder).Limit(limit).Offset(offset).ScanAndCount(ctx)
+	return items, int(n), errs.Wrap(err, "list cases")
+}
+
+// Count is the number of cases List counts, without reading a page.
+func (s *Service) Count(ctx context.Context, a auth.Actor, f Filter) (int, error) {
+	if due := s.dueDeadlines(a, f); due != nil {
+		var n int
+		err := due.ColumnExpr("count(DISTINCT dl.case_id)").Scan(ctx, &n)
+		return n, errs.Wrap(err, "count cases")
+	}
+	q, err := s.listQuery(a, f, s.DB.NewSelect().TableExpr("cases AS c"))
+	if err != nil {
+		return 0, err
+	}
+	n, err := q.Count(ctx)
+	return int(n), errs.Wrap(err, "count cases")
+}
+
+// Export returns up to max cases with the same filters and visibility as
+// List, for the spreadsheet exports.
+func (s *Service) Export(ctx context.Context, a auth.Actor, f Filter, max int) ([]ListItem, error) {
+	var items []ListItem
+	if due := s.dueDeadlines(a, f); due != nil {
+		err := s.listSelect(&items, "c.*").Where("c.id IN (?)", newestCases(due).Limit(int64(max))).OrderExpr(listOrder).Scan(ctx)
+		return items, errs.Wrap(err, "export cases")
+	}
+	q, err := s.listQuery(a, f, s.listSelect(&items, "c.*"))
+	if err != nil {
+		return nil, err
+	}
+	err = q.OrderExpr(listOrder).Limit(int64(max)).Scan(ctx)
+	return items, errs.Wrap(err, "export cases")
+}
+
+// listSelect selects list items: the case's columns and its next running
+// deadline.
+func (s *Service) listSelect(items *[]ListItem, columns string) *bun.SelectQuery {
+	return s.DB.NewSelect().Model(items).ColumnExpr(columns).
+		ColumnExpr("(SELECT min(dl.due_date) FROM case_deadlines AS dl WHERE dl.case_id = c.id AND dl.done_at IS NULL) AS next_due")
+}
+
+// dueDeadlines selects the running deadlines (alias dl) of a list filtered
+// by due date alone, as staff see it, or returns nil for any other list.
+// A deadline row carries its case's workstation and received time, so such
+// a list (the due-soon and overdue work queues) is counted and paged from
+// one index of running deadlines instead of reading every due case.
+func (s *Service) dueDeadlines(a auth.Actor, f Filter) *bun.SelectQuery {
+	cond, args := s.dueCondition(f.Due)
+	if cond == "" || f != (Filter{Due: f.Due, Page: f.Page, PerPage: f.PerPage}) {
+		return nil
+	}
+	q := s.DB.NewSelect().TableExpr("case_deadlines AS dl").Where("dl.done_at IS NULL").Where(cond, args...)
+	switch {
+	case a.Role == auth.Supervisor:
+		return q
+	case a.Role.IsStaff():
+		return q.Where("dl.org_unit_id = ?", a.OrgUnitID)
+	}
+	return nil
+}
+
+// newestCases selects the distinct case ids of running deadlines, in the
+// list's order.
+func newestCases(due *bun.SelectQuery) *bun.SelectQuery {
+	return due.Column("dl.case_id").GroupExpr("dl.case_id, dl.case_received_at").OrderExpr("dl.case_received_at DESC, dl.case_id DESC")
+}
+
+// dueCondition is the due filter's condition on a running deadline dl:
+// past its due date, or due within DueSoonDays (China dates). Empty for no
+// or an unknown filter.
+func (s *Service) dueCondition(due string) (string, []any) {
+	today := dateOnly(clock.DateOf(s.now()))
+	switch due {
+	case "overdue":
+		return "dl.due_date < ?", []any{today}
+	case "soon":
+		return "dl.due_date >= ? AND dl.due_date <= ?", []any{today, today.AddDate(0, 0, s.DueSoonDays)}
+	}
+	return "", nil
+}
+
+// listQuery adds the filters and the actor's visibility to q.
+func (s *Service) listQuery(a auth.Actor, f Filter, q *bun.SelectQuery) (*bun.SelectQuery, error) {
+	switch {
+	case a.Role == auth.Supervisor:
+	case a.Role == auth.EnterpriseStaff:
+		q = q.Where("(c.enterprise_id = ? OR c.counterparty_enterprise_id = ?)", a.EnterpriseID, a.EnterpriseID)
+	case a.Role == auth.Party:
+		q = q.Where("c.id = ?", a.CaseID)
+	case a.Role.IsStaff():
+		q = q.Where("c.org_unit_id = ?", a.OrgUnitID)
+	default:
+		return nil, errs.E(errs.Forbidden, "error.forbidden")
+	}
+	if f.State != "" {
+		q = q.Where("c.state = ?", f.State)
+	}
+	if f.Window != "" {
+		q = q.Where("c.current_window = ?", f.Window)
+	}
+	if f.Kind != "" {
+		q = q.Where("c.kind = ?", f.Kind)
+	}
+	if f.Category != "" {
+		q = q.Where("(',' || c.categories || ',') LIKE ?", "%,"+f.Category+",%")
+	}
+	if f.EnterpriseID != 0 {
+		q = q.Where("(c.enterprise_id = ? OR c.counterparty_enterprise_id = ?)", f.EnterpriseID, f.EnterpriseID)
+	}
+	if t, err := time.ParseInLocation("2006-01-02", f.From, clock.Shanghai); err == nil {
+		q = q.Where("c.received_at >= ?", t.UTC())
+	}
+	if t, err := time.ParseInLocation("2006-01-02", f.To, clock.Shanghai); err == nil {
+		q = q.Where("c.received_at < ?", t.AddDate(0, 0, 1).UTC())
+	}
+	if qs := strings.ToLower(strings.TrimSpace(f.Query)); qs != "" {
+		like := "%" + qs + "%"
+		q = q.Where("(lower(c.number) LIKE ? OR lower(c.title) LIKE ? OR lower(c.facts) LIKE ? OR EXISTS (SELECT 1 FROM case_parties AS p WHERE p.case_id = c.id AND lower(p.name) LIKE ?))", like, like, like, like)
+	}
+	if f.Mine {
+		q = q.Where("c.handler_id = ?", a.UserID)
+	}
+	if t, err := time.ParseInLocation("2006-01", f.Month, clock.Shanghai); err == nil {
+		q = q.Where("c.received_at >= ? AND c.received_at < ?", t.UTC(), t.AddDate(0, 1, 0).UTC())
+	}
+	if f.Industry != "" || f.Zone != "" || f.Building != "" {
+		sub := s.DB.NewSelect().Table("enterprises").Column("id")
+		if f.Industry != "" {
+			sub = sub.Where("industry = ?", f.Industry)
+		}
+		if f.Zone != "" {
+			sub = sub.Where("zone = ?", f.Zone)
+		}
+		if f.Building != "" {
+			sub = sub.Where("zone || ' ' || building = ?", f.Building)
+		}
+		q = q.Where("c.enterprise_id IN (?)", sub)
+	}
+	switch f.Resolved {
+	case "yes":
+		q = q.Where("c.resolved_at IS NOT NULL")
+	case "no":
+		q = q.Where("c.resolved_at IS NULL")
+	}
+	if f.OrgUnitID != 0 && a.Role == auth.Supervisor {
+		q = q.Where("c.org_unit_id = ?", f.OrgUnitID)
+	}
+	if f.Escalated {
+		q = q.Where("c.escalated_at IS NOT NULL")
+	}
+	if cond, args := s.dueCondition(f.Due); cond != "" {
+		q = q.Where("EXISTS (SELECT 1 FROM case_deadlines AS dl WHERE dl.case_id = c.id AND dl.done_at IS NULL AND "+cond+")", args...)
+	}
+	return q, nil
+}
