@@ -80,6 +80,7 @@ type Case struct {
 	EscalationReason         string    `bun:"escalation_reason" json:"escalation_reason,omitempty"`
 	Demo                     bool      `bun:"demo" json:"demo"`
 	Version                  int64     `bun:"version" json:"version"`
+	Rev                      int64     `bun:"rev" json:"-"` // bumped by every timeline entry: the page cache's key (caseview.go)
 	CreatedAt                time.Time `bun:"created_at" json:"created_at"`
 	UpdatedAt                time.Time `bun:"updated_at" json:"updated_at"`
 }

@@ -36,6 +36,7 @@ type Service struct {
 	CourtZH, CourtEN string
 
 	cal       calendarCache
+	pages     pageCache  // case pages' rows by revision (caseview.go)
 	numbering sync.Mutex // one filing at a time takes a case number (takeNumber)
 }
 

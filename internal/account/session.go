@@ -81,22 +81,27 @@ func (s *Service) openSession(ctx context.Context, userID int64) (string, *Sessi
 	return token, sess, nil
 }
 
-// SessionUser returns the session and user behind a session cookie value.
-// Unknown, expired or deactivated → Unauthenticated.
+// SessionUser returns the session and user behind a session cookie value,
+// with the user's unread notifications for the top bar (Session.Unread):
+// one statement on every signed-in request. Unknown, expired or
+// deactivated → Unauthenticated.
 func (s *Service) SessionUser(ctx context.Context, token string) (*Session, *User, error) {
 	if token == "" {
 		return nil, nil, errs.E(errs.Unauthenticated, "error.unauthenticated")
 	}
-	sess := new(Session)
-	err := s.DB.NewSelect().Model(sess).Where("id = ? AND expires_at > ?", hashKey(token), s.now()).Scan(ctx)
+	var row struct {
+		User    `bun:",extend"`
+		Session Session `bun:"s,embed:s_"`
+	}
+	err := s.DB.NewSelect().Model(&row).ColumnExpr("u.*").
+		ColumnExpr("s.id AS s_id, s.user_id AS s_user_id, s.csrf_token AS s_csrf_token, s.created_at AS s_created_at, s.expires_at AS s_expires_at").
+		ColumnExpr("(SELECT count(*) FROM notifications AS n WHERE n.user_id = u.id AND n.read_at IS NULL) AS s_unread").
+		Join("JOIN sessions AS s ON s.user_id = u.id").
+		Where("s.id = ? AND s.expires_at > ? AND u.active", hashKey(token), s.now()).Scan(ctx)
 	if err != nil {
 		return nil, nil, unauthenticated(err)
 	}
-	user := new(User)
-	if err := s.DB.NewSelect().Model(user).Where("id = ? AND active", sess.UserID).Scan(ctx); err != nil {
-		return nil, nil, unauthenticated(err)
-	}
-	return sess, user, nil
+	return &row.Session, &row.User, nil
 }
 
 func unauthenticated(err error) error {
