@@ -30,6 +30,7 @@ type View struct {
 	ErrorText string            // form-level message
 	Form      any               // the values the user entered
 	Data      any
+	Body      template.HTML // the rendered page, for the layout (set by views.Render only)
 }
 
 // T translates a key in the page's language.
