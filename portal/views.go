@@ -18,11 +18,12 @@ import (
 // labels (docs/PERFORMANCE.md):
 //
 //   - One template set per language, parsed at start-up, in which every
-//     label without arguments — {{$.T "key"}} or {{.T "key"}} — is
-//     already that language's catalog text, as a string constant.
-//     html/template escapes the constant in its context exactly as it
-//     escaped T's result; what goes is a reflective method call per label.
-//     Labels with arguments, and keys built at run time, still call T.
+//     label without arguments — {{$.T "key"}} or {{.T "key"}} — is already
+//     that language's catalog text: plain template text where escaping
+//     could not change it (see inlinable), else a string constant that
+//     html/template escapes in its context exactly as it escaped T's
+//     result. What goes is a reflective call or two per label. Labels with
+//     arguments, and keys built at run time, still call T.
 //   - A page renders into a buffer first, then the layout with the page as
 //     View.Body: renders share nothing, so they run in parallel (Fiber's
 //     html engine swapped the layout's embed function under one lock for
@@ -60,15 +61,56 @@ func newViews(fsys fs.FS, funcs template.FuncMap) (*views, error) {
 }
 
 // translateLabels replaces each label without arguments by its text in
-// lang, quoted as a template string constant.
+// lang: inline where escaping would leave it as it is, else quoted as a
+// template string constant.
 func translateLabels(src, lang string) string {
-	return constLabel.ReplaceAllStringFunc(src, func(action string) string {
-		key, err := strconv.Unquote(constLabel.FindStringSubmatch(action)[1])
+	var out strings.Builder
+	last := 0
+	for _, m := range constLabel.FindAllStringSubmatchIndex(src, -1) {
+		key, err := strconv.Unquote(src[m[2]:m[3]])
 		if err != nil {
-			return action // not a plain string: leave it to T
+			continue // not a plain string: leave it to T
 		}
-		return "{{" + strconv.Quote(T(lang, key)) + "}}"
-	})
+		text := T(lang, key)
+		out.WriteString(src[last:m[0]])
+		if inlinable(src[:m[0]], text) {
+			out.WriteString(text)
+		} else {
+			out.WriteString("{{" + strconv.Quote(text) + "}}")
+		}
+		last = m[1]
+	}
+	out.WriteString(src[last:])
+	return out.String()
+}
+
+// textAttrs are the attributes whose quoted values html/template escapes
+// as plain text (not URLs, scripts or styles).
+var textAttrs = map[string]bool{"title": true, "alt": true, "placeholder": true, "aria-label": true,
+	"data-label": true, "data-confirm": true, "value": true, "label": true}
+
+// quotedAttr matches the start of a quoted attribute value at the end of
+// a tag's text so far.
+var quotedAttr = regexp.MustCompile(`\s([a-zA-Z-]+)="[^"]*$`)
+
+// inlinable reports whether text, placed after before, would come out of
+// html/template's escaping unchanged: it has no character any escaper
+// rewrites (nor template braces), and it sits in element text outside
+// script and style, or in a quoted plain-text attribute. When unsure, no.
+func inlinable(before, text string) bool {
+	if strings.ContainsAny(text, "\x00\"&'+<>{}") {
+		return false
+	}
+	if lt := strings.LastIndexByte(before, '<'); lt > strings.LastIndexByte(before, '>') {
+		m := quotedAttr.FindStringSubmatch(before[lt:])
+		return m != nil && textAttrs[strings.ToLower(m[1])]
+	}
+	for _, el := range []string{"script", "style"} {
+		if strings.LastIndex(before, "<"+el) > strings.LastIndex(before, "</"+el) {
+			return false
+		}
+	}
+	return true
 }
 
 // Load is part of Fiber's Views interface; newViews has parsed everything.

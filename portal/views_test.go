@@ -122,3 +122,52 @@ func TestTranslatedViewsRenderAsTemplates(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCasePageRender renders the filled case page in the layout.
+func BenchmarkCasePageRender(b *testing.B) {
+	v, err := newViews(templates.FS, templateFuncs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	page := casePageFixture()
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		view := &View{Lang: "zh", TitleKey: "case.title", Actor: auth.Actor{UserID: 1, Name: "陈立新", Role: auth.Admin, OrgUnitID: 1}, CSRF: "tok", Path: "/cases/7", Data: page}
+		if err := v.Render(&buf, "pages/case_show", view, "layouts/base"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/page")
+}
+
+// A label goes into the template as plain text only where html/template
+// would have left it unchanged; everywhere else it stays an action.
+func TestInlinableLabels(t *testing.T) {
+	rows := []struct {
+		name, before, text string
+		want               bool
+	}{
+		{"element text", `<p class="x">`, "当事人", true},
+		{"RCDATA title", `<title>{{.Title}} · `, "平台", true},
+		{"quoted data-label", `<td data-label="`, "姓名", true},
+		{"second attribute after an action", `<td data-label="{{$.T "a"}}" title="`, "标题", true},
+		{"quoted placeholder", `<input name="x" placeholder="`, "Amount", true},
+		{"link target", `<a href="/cases?q=`, "中文", false},
+		{"unquoted attribute", `<input value=`, "x", false},
+		{"event handler", `<button onclick="`, "x", false},
+		{"inside a script", `<script>var a = '`, "x", false},
+		{"after a script", `<script src="/a.js"></script><p>`, "x", true},
+		{"quote in the text", `<p>`, `say "hi"`, false},
+		{"ampersand", `<p>`, "A & B", false},
+		{"plus sign", `<p>`, "1+1", false},
+		{"template braces", `<p>`, "{{x}}", false},
+		{"an attribute after an action with quotes", `<td title="{{printf "%d" 1}} `, "x", false},
+	}
+	for _, r := range rows {
+		if got := inlinable(r.before, r.text); got != r.want {
+			t.Errorf("%s: inlinable = %v, want %v", r.name, got, r.want)
+		}
+	}
+}
