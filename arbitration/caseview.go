@@ -5,8 +5,11 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/uptrace/bun"
+
 	"parkportal/arbitration/clock"
 	"parkportal/internal/auth"
+	"parkportal/internal/db"
 	"parkportal/internal/errs"
 	"parkportal/internal/valid"
 )
@@ -65,15 +68,20 @@ type caseHead struct {
 	HandlerName string `bun:"handler_name,scanonly"`
 }
 
+// headQuery reads a case row by id with its handler's name: the one
+// statement of a case page whose rows are cached (prepared).
+func headQuery(d *bun.DB) *db.Stmt {
+	return db.NewStmt(d, d.NewSelect().Model((*Case)(nil)).ColumnExpr("?TableColumns").ColumnExpr("u.name AS handler_name").
+		Join("LEFT JOIN users AS u ON u.id = c.handler_id").Where("c.id = ?", bun.Safe("?")).String())
+}
+
 // Get returns the case page's data for the actor. The case row is read
 // every time (one statement, with its revision); the rest comes from the
 // page cache while the revision is unchanged, else it is loaded (and
 // cached) again.
 func (s *Service) Get(ctx context.Context, a auth.Actor, id int64) (*CaseView, error) {
 	h := new(caseHead)
-	err := s.DB.NewSelect().Model(h).ColumnExpr("c.*").ColumnExpr("u.name AS handler_name").
-		Join("LEFT JOIN users AS u ON u.id = c.handler_id").Where("c.id = ?", id).Scan(ctx)
-	if err != nil {
+	if err := s.head.Scan(ctx, h, id); err != nil {
 		return nil, notFound(err, "get case")
 	}
 	c := &h.Case
@@ -82,6 +90,7 @@ func (s *Service) Get(ctx context.Context, a auth.Actor, id int64) (*CaseView, e
 	}
 	rows := s.pages.get(id, c.Rev)
 	if rows == nil {
+		var err error
 		if rows, err = s.loadRows(ctx, c, c.Rev); err != nil {
 			return nil, err
 		}

@@ -24,7 +24,7 @@ func (h *countQueries) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) conte
 func (h *countQueries) AfterQuery(context.Context, *bun.QueryEvent) {}
 
 // The case page cache: an unchanged case is shown from one statement (the
-// case row with its revision), and every kind of change — by staff, by
+// case row with its revision and its handler's name), and every kind of change — by staff, by
 // enterprise staff, by a party with its access code — shows on the next
 // read, in the portal instance that made it and in another one on the
 // same database. Masking one viewer's copy leaves the cached rows whole.
@@ -147,8 +147,10 @@ func TestCasePageCacheSeesEveryChange(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if n := queries.n.Load() - before; n != 1 {
-					t.Fatalf("an unchanged case page ran %d statements, want 1", n)
+				// The case row (a prepared statement on PostgreSQL, which
+				// bun's hooks do not see), nothing else.
+				if n := queries.n.Load() - before; n > 1 {
+					t.Fatalf("an unchanged case page ran %d statements, want the case row only", n)
 				}
 				if co, _ := svc.Coordination(ctx, admin, v); st.shows(v, co) {
 					t.Fatal("the change shows before it was made")
