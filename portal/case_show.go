@@ -19,6 +19,11 @@ type casePage struct {
 	Coordination *arbitration.Coordination
 	// CanRespond: the user speaks for a party and may file a statement.
 	CanRespond bool
+	// The rows the page lists, formatted (case_view.go, rows).
+	PartyRows    []partyRow
+	ClaimRows    []claimRow
+	EventRows    []eventRow
+	DeadlineRows []deadlineRow
 }
 
 func (s *Server) casePage(c *fiber.Ctx, id int64) (*View, error) {
@@ -37,6 +42,7 @@ func (s *Server) casePage(c *fiber.Ctx, id int64) (*View, error) {
 		}
 	}
 	v := s.view(c, "case.title")
+	page.rows(v)
 	v.Data = page
 	return v, nil
 }

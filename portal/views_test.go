@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"parkportal/arbitration"
+	"parkportal/arbitration/clock"
 	"parkportal/internal/account"
 	"parkportal/internal/auth"
 	"parkportal/templates"
@@ -45,6 +46,8 @@ func rawViews(t *testing.T) *views {
 // arbitration, the timeline, the admin's action forms and coordination.
 func casePageFixture() *casePage {
 	at := time.Date(2026, 9, 10, 2, 0, 0, 0, time.UTC)
+	rule, _ := clock.Lookup("labour_mediation")
+	deadline := clock.Compute(rule, at, clock.DefaultCalendar())
 	c := &arbitration.Case{ID: 7, Number: "QSKF-2026-0007", Kind: arbitration.Labour, Categories: "wage_arrears,overtime",
 		State: arbitration.StateMediation, Window: arbitration.WindowMediation, Route: "labour", Channel: "online",
 		Title: "拖欠工资 <b>", Facts: "第一行\n第二行 & \"引号\"", Tried: "协商", ClaimTotal: 2550000, Job: "装配工", MonthlyWage: 850000,
@@ -64,6 +67,10 @@ func casePageFixture() *casePage {
 			Application: &arbitration.Application{ID: 1, FiledAt: at, Outcome: "rejected", ReasonCode: "other", RulingNumber: "(2026)浙0781民特1号"},
 			Arbitration: &arbitration.Arbitration{AppliedAt: at, Tribunal: "仲裁庭", AwardItems: []arbitration.AwardItem{{Description: "工资", Claimed: 850000, Awarded: 800000, Final: true}}},
 			Allowed:     arbitration.Allowed(arbitration.StateMediation, auth.Admin),
+			Deadlines: []arbitration.DeadlineView{
+				{Row: arbitration.DeadlineRow{RuleID: "labour_mediation"}, Deadline: deadline, Urgency: clock.DueSoon, DaysLeft: 2},
+				{Row: arbitration.DeadlineRow{RuleID: "labour_mediation", DoneAt: at}, Deadline: deadline},
+			},
 		},
 		Mediators:     []account.User{{ID: 3, Name: "王桂兰"}},
 		RejectReasons: arbitration.RejectReasons,
@@ -99,8 +106,11 @@ func TestTranslatedViewsRenderAsTemplates(t *testing.T) {
 			full bool // the filled case page, which must render
 		}
 		views := []run{{"case_show", func() *View {
-			return &View{Lang: l, TitleKey: "case.title", Actor: actor, CSRF: "tok<en>", Demo: true, Path: "/cases/7", Unread: 2, Flash: "已保存",
-				Errors: map[string]string{"note": "必填"}, ErrorText: "有误", Data: casePageFixture()}
+			page := casePageFixture()
+			v := &View{Lang: l, TitleKey: "case.title", Actor: actor, CSRF: "tok<en>", Demo: true, Path: "/cases/7", Unread: 2, Flash: "已保存",
+				Errors: map[string]string{"note": "必填"}, ErrorText: "有误", Data: page}
+			page.rows(v)
+			return v
 		}, true}}
 		for _, p := range pages {
 			name := strings.TrimSuffix(path.Base(p), ".html")
@@ -135,6 +145,8 @@ func BenchmarkCasePageRender(b *testing.B) {
 	for b.Loop() {
 		buf.Reset()
 		view := &View{Lang: "zh", TitleKey: "case.title", Actor: auth.Actor{UserID: 1, Name: "陈立新", Role: auth.Admin, OrgUnitID: 1}, CSRF: "tok", Path: "/cases/7", Data: page}
+		page.PartyRows, page.ClaimRows, page.EventRows, page.DeadlineRows = nil, nil, nil, nil
+		page.rows(view)
 		if err := v.Render(&buf, "pages/case_show", view, "layouts/base"); err != nil {
 			b.Fatal(err)
 		}
