@@ -2,6 +2,7 @@ package arbitration
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -211,7 +212,8 @@ type CoordinationCan struct {
 }
 
 // Coordination builds the section for a case view the same actor got from
-// Get (its parties and timeline are reused).
+// Get: its parties, timeline and the rows Get loaded with them are used,
+// nothing is read again.
 func (s *Service) Coordination(ctx context.Context, a auth.Actor, v *CaseView) (*Coordination, error) {
 	c := v.Case
 	if !canSee(a, c) {
@@ -226,26 +228,19 @@ func (s *Service) Coordination(ctx context.Context, a auth.Actor, v *CaseView) (
 			out.Returned = e
 		}
 	}
-	if err := s.DB.NewSelect().Model(&out.Meetings).Where("case_id = ?", c.ID).Order("held_on", "id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load joint meetings")
-	}
+	out.Meetings = v.rows.meetings
 	if !a.Role.IsStaff() {
 		// Parties read a meeting's date and decision (the timeline shows the
 		// decision too); who said what in the minutes stays with the staff.
+		out.Meetings = slices.Clone(out.Meetings) // the cached rows stay whole
 		for i := range out.Meetings {
 			out.Meetings[i].Participants, out.Meetings[i].Minutes = "", ""
 		}
 	}
-	if err := s.DB.NewSelect().Model(&out.FollowUps).Where("case_id = ?", c.ID).Order("visited_on", "id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load follow-ups")
-	}
-	var ratings []Rating
-	if err := s.DB.NewSelect().Model(&ratings).Where("case_id = ?", c.ID).Order("id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load ratings")
-	}
+	out.FollowUps = v.rows.followUps
 	me, rateErr := mayRate(a, c, v.Parties)
 	rated := false
-	for _, r := range ratings {
+	for _, r := range v.rows.ratings {
 		for _, p := range v.Parties {
 			if p.ID == r.PartyID {
 				r.PartyName = p.Name
@@ -258,9 +253,7 @@ func (s *Service) Coordination(ctx context.Context, a auth.Actor, v *CaseView) (
 		}
 	}
 	if a.Role.IsStaff() {
-		if err := s.DB.NewSelect().Model(&out.Windows).Where("case_id = ?", c.ID).Order("id").Scan(ctx); err != nil {
-			return nil, errs.Wrap(err, "load window ratings")
-		}
+		out.Windows = v.rows.windows
 	}
 	handled := handledBy(c, v.Events)
 	for _, w := range []Window{WindowIntake, WindowMediation, WindowArbitration, WindowJudge} {

@@ -80,8 +80,11 @@ type Case struct {
 	EscalationReason         string    `bun:"escalation_reason" json:"escalation_reason,omitempty"`
 	Demo                     bool      `bun:"demo" json:"demo"`
 	Version                  int64     `bun:"version" json:"version"`
-	CreatedAt                time.Time `bun:"created_at" json:"created_at"`
-	UpdatedAt                time.Time `bun:"updated_at" json:"updated_at"`
+	// Rev is bumped by every timeline entry (event, store.go) and keys the
+	// case page cache (caseview.go); nothing else writes it.
+	Rev       int64     `bun:"rev" json:"-"`
+	CreatedAt time.Time `bun:"created_at" json:"created_at"`
+	UpdatedAt time.Time `bun:"updated_at" json:"updated_at"`
 }
 
 // Party is a party to a case. A party without an account follows the case

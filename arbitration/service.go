@@ -11,6 +11,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"parkportal/arbitration/clock"
+	"parkportal/internal/db"
 	"parkportal/internal/errs"
 	"parkportal/internal/upload"
 )
@@ -41,6 +42,8 @@ type Service struct {
 	CourtZH, CourtEN string
 
 	cal       calendarCache
+	pages     pageCache  // case pages' rows by revision (caseview.go)
+	head      *db.Stmt   // headQuery, prepared
 	numbering sync.Mutex // one filing at a time takes a case number (reserveNumber)
 }
 
@@ -83,7 +86,8 @@ func (c *calendarCache) reset() {
 // NewService returns a service with default settings.
 func NewService(db *bun.DB, uploads *upload.Store) *Service {
 	return &Service{DB: db, Now: func() time.Time { return time.Now().UTC() }, Uploads: uploads,
-		DueSoonDays: 3, PartySessionTTL: 4 * time.Hour, CourtZH: "青山县人民法院", CourtEN: "Qingshan County People's Court"}
+		DueSoonDays: 3, PartySessionTTL: 4 * time.Hour, CourtZH: "青山县人民法院", CourtEN: "Qingshan County People's Court",
+		head: headQuery(db)}
 }
 
 func (s *Service) now() time.Time { return s.Now().UTC() }

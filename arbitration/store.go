@@ -12,12 +12,18 @@ import (
 // This file holds the SQL the services share. Every function takes the
 // transaction it runs in.
 
-// event appends a timeline entry.
+// event appends a timeline entry and bumps the case's revision, the key
+// of the case page cache (caseview.go). Every change to what a case page
+// shows — a move, evidence, a statement, a meeting, a visit, a rating, an
+// access code — writes its timeline entry here, in its transaction.
 func (s *Service) event(ctx context.Context, tx bun.IDB, c *Case, a auth.Actor, action Action, from, to State, note string) error {
 	e := &Event{CaseID: c.ID, At: s.now(), UserID: a.UserID, PartyID: a.PartyID, ActorName: a.Name,
 		Action: action, FromState: from, ToState: to, Note: note}
-	_, err := tx.NewInsert().Model(e).Exec(ctx)
-	return errs.Wrap(err, "insert event")
+	if _, err := tx.NewInsert().Model(e).Exec(ctx); err != nil {
+		return errs.Wrap(err, "insert event")
+	}
+	_, err := tx.NewRaw("UPDATE cases SET rev = rev + 1 WHERE id = ?", c.ID).Exec(ctx)
+	return errs.Wrap(err, "bump case revision")
 }
 
 // bumpCase moves the case to state with the version guard: when no row

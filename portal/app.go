@@ -6,11 +6,9 @@ package portal
 
 import (
 	"log/slog"
-	"net/http"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/template/html/v2"
 	"github.com/uptrace/bun"
 
 	"parkportal/arbitration"
@@ -64,9 +62,8 @@ func New(cfg Config, svc Services, log *slog.Logger) (*Server, error) {
 	if cfg.MaxJSONBytes == 0 {
 		cfg.MaxJSONBytes = 1 << 20
 	}
-	engine := html.NewFileSystem(http.FS(templates.FS), ".html")
-	engine.AddFuncMap(templateFuncs)
-	if err := engine.Load(); err != nil {
+	engine, err := newViews(templates.FS, templateFuncs)
+	if err != nil {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, svc: svc, log: log, now: func() time.Time { return time.Now().UTC() }}

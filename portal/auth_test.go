@@ -201,3 +201,55 @@ func TestSecurityHeadersAndHealth(t *testing.T) {
 		t.Errorf("readyz with the database closed: %d", s)
 	}
 }
+
+// The session and its user are read in one statement: an expired session,
+// a deactivated account and an unknown cookie are each refused (the page
+// sends the browser to sign in, the API answers 401) and the cookie is
+// cleared; the same session works again once valid.
+func TestSessionRefusedWhenExpiredOrDeactivated(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.login(auth.Mediator)
+	if status, _, _ := c.get("/cases"); status != http.StatusOK {
+		t.Fatalf("signed in: %d", status)
+	}
+	cookie := c.cookies["pp_session"]
+	set := func(table, set string) {
+		t.Helper()
+		if _, err := e.db.NewRaw("UPDATE " + table + " SET " + set).Exec(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows := []struct {
+		name           string
+		invalid, valid string // what makes the session invalid, and valid again
+		table          string
+	}{
+		{"expired", "expires_at = '2000-01-01 00:00:00+00:00'", "expires_at = '2999-01-01 00:00:00+00:00'", "sessions"},
+		{"deactivated", "active = false WHERE role = 'mediator'", "active = true WHERE role = 'mediator'", "users"},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			set(r.table, r.invalid)
+			if status, body := c.api("GET", "/api/v1/cases", nil); status != http.StatusUnauthorized {
+				t.Fatalf("API: %d %v", status, body)
+			}
+			c.cookies["pp_session"] = cookie
+			if status, _, loc := c.get("/cases"); status != http.StatusSeeOther || !strings.HasPrefix(loc, "/login") {
+				t.Fatalf("page: %d %q", status, loc)
+			}
+			if _, ok := c.cookies["pp_session"]; ok {
+				t.Fatal("the refused session's cookie was not cleared")
+			}
+			set(r.table, r.valid)
+			c.cookies["pp_session"] = cookie
+			if status, _, _ := c.get("/cases"); status != http.StatusOK {
+				t.Fatalf("valid again: %d", status)
+			}
+		})
+	}
+	c.cookies["pp_session"] = "not-a-session"
+	if status, _, _ := c.get("/cases"); status != http.StatusSeeOther {
+		t.Fatalf("unknown cookie: %d", status)
+	}
+}

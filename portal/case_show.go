@@ -19,6 +19,11 @@ type casePage struct {
 	Coordination *arbitration.Coordination
 	// CanRespond: the user speaks for a party and may file a statement.
 	CanRespond bool
+	// The rows the page lists, formatted (case_view.go, rows).
+	PartyRows    []partyRow
+	ClaimRows    []claimRow
+	EventRows    []eventRow
+	DeadlineRows []deadlineRow
 }
 
 func (s *Server) casePage(c *fiber.Ctx, id int64) (*View, error) {
@@ -31,14 +36,26 @@ func (s *Server) casePage(c *fiber.Ctx, id int64) (*View, error) {
 	if page.Coordination, err = s.svc.Cases.Coordination(c.UserContext(), a, cv); err != nil {
 		return nil, err
 	}
-	if a.Is(auth.IntakeOfficer, auth.Admin) {
+	if choosesMediator(cv.Allowed) {
 		if page.Mediators, err = s.svc.Accounts.Staff(c.UserContext(), cv.Case.OrgUnitID, auth.Mediator); err != nil {
 			return nil, err
 		}
 	}
 	v := s.view(c, "case.title")
+	page.rows(v)
 	v.Data = page
 	return v, nil
+}
+
+// choosesMediator: one of the allowed actions has a form that picks a
+// mediator (the mediator list is read only then).
+func choosesMediator(allowed []arbitration.Transition) bool {
+	for _, t := range allowed {
+		if t.Action == arbitration.ActionClassifyMediation || t.Action == arbitration.ActionReassign {
+			return true
+		}
+	}
+	return false
 }
 
 // caseShow is the case page.

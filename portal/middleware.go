@@ -72,6 +72,7 @@ func (s *Server) identify(c *fiber.Ctx) error {
 			c.Locals("actor", u.Actor())
 			c.Locals("csrf", sess.CSRFToken)
 			c.Locals("session", strings.Clone(token))
+			c.Locals("unread", sess.Unread)
 		case errs.Is(err, errs.Unauthenticated):
 			c.ClearCookie(sessionCookie)
 		default:

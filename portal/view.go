@@ -30,6 +30,7 @@ type View struct {
 	ErrorText string            // form-level message
 	Form      any               // the values the user entered
 	Data      any
+	Body      template.HTML // the rendered page, for the layout (set by views.Render only)
 }
 
 // T translates a key in the page's language.
@@ -91,18 +92,14 @@ func (s *Server) view(c *fiber.Ctx, titleKey string) *View {
 	}
 }
 
-// unread counts the signed-in account's unread notifications for the top
-// bar: one indexed COUNT. Parties signed in with an access code have no
-// inbox; a failed count shows none rather than failing the page.
+// unread is the signed-in account's unread notifications for the top bar,
+// read with the session (identify). Parties signed in with an access code
+// and bearer-token callers have no count.
 func (s *Server) unread(c *fiber.Ctx) int {
-	a := actorOf(c)
-	if a.UserID == 0 || s.svc.Notify == nil {
+	if s.svc.Notify == nil {
 		return 0
 	}
-	n, err := s.svc.Notify.UnreadCount(c.UserContext(), a)
-	if err != nil {
-		s.log.WarnContext(c.UserContext(), "unread count", "err", err)
-	}
+	n, _ := c.Locals("unread").(int)
 	return n
 }
 

@@ -88,6 +88,9 @@ type Session struct {
 	CSRFToken string    `bun:"csrf_token"`
 	CreatedAt time.Time `bun:"created_at"`
 	ExpiresAt time.Time `bun:"expires_at"`
+	// Unread is the user's unread notifications, read with the session
+	// (SessionUser) for the top bar of every page.
+	Unread int `bun:"unread,scanonly"`
 }
 
 // APIToken lets an integration call /api/v1 as a user; only its hash is kept.

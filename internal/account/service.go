@@ -20,6 +20,8 @@ type Service struct {
 	Hash       HashParams
 	SessionTTL time.Duration
 	Limits     LoginLimits
+
+	session *db.Stmt // sessionQuery, prepared
 }
 
 // LoginLimits bound failed logins within Window, per account and per
@@ -42,6 +44,7 @@ func NewService(db *bun.DB) *Service {
 		Hash:       DefaultHashParams,
 		SessionTTL: 12 * time.Hour,
 		Limits:     DefaultLoginLimits,
+		session:    sessionQuery(db),
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"parkportal/internal/auth"
+	"parkportal/internal/db"
 	"parkportal/internal/errs"
 	"parkportal/internal/limit"
 )
@@ -81,22 +82,36 @@ func (s *Service) openSession(ctx context.Context, userID int64) (string, *Sessi
 	return token, sess, nil
 }
 
-// SessionUser returns the session and user behind a session cookie value.
+// SessionUser returns the session and user behind a session cookie value,
+// with the user's unread notifications for the top bar (Session.Unread):
+// one prepared statement on every signed-in request (sessionQuery).
 // Unknown, expired or deactivated → Unauthenticated.
 func (s *Service) SessionUser(ctx context.Context, token string) (*Session, *User, error) {
 	if token == "" {
 		return nil, nil, errs.E(errs.Unauthenticated, "error.unauthenticated")
 	}
-	sess := new(Session)
-	err := s.DB.NewSelect().Model(sess).Where("id = ? AND expires_at > ?", hashKey(token), s.now()).Scan(ctx)
-	if err != nil {
+	row := new(sessionUser)
+	if err := s.session.Scan(ctx, row, hashKey(token), s.now()); err != nil {
 		return nil, nil, unauthenticated(err)
 	}
-	user := new(User)
-	if err := s.DB.NewSelect().Model(user).Where("id = ? AND active", sess.UserID).Scan(ctx); err != nil {
-		return nil, nil, unauthenticated(err)
-	}
-	return sess, user, nil
+	return &row.Session, &row.User, nil
+}
+
+// sessionUser is a row of sessionQuery.
+type sessionUser struct {
+	User    `bun:",extend"`
+	Session Session `bun:"s,embed:s_"`
+}
+
+// sessionQuery reads a live session (by the hash of its cookie value, not
+// expired at the second argument) with its active user and the user's
+// unread notifications.
+func sessionQuery(d *bun.DB) *db.Stmt {
+	return db.NewStmt(d, d.NewSelect().Model((*User)(nil)).ColumnExpr("?TableColumns").
+		ColumnExpr("s.id AS s_id, s.user_id AS s_user_id, s.csrf_token AS s_csrf_token, s.created_at AS s_created_at, s.expires_at AS s_expires_at").
+		ColumnExpr("(SELECT count(*) FROM notifications AS n WHERE n.user_id = u.id AND n.read_at IS NULL) AS s_unread").
+		Join("JOIN sessions AS s ON s.user_id = u.id").
+		Where("s.id = ? AND s.expires_at > ? AND u.active", bun.Safe("?"), bun.Safe("?")).String())
 }
 
 func unauthenticated(err error) error {
