@@ -12,9 +12,9 @@ import (
 	"github.com/uptrace/bun"
 
 	"parkportal/arbitration"
+	"parkportal/arbitration/notify"
 	"parkportal/checkup"
 	"parkportal/internal/account"
-	"parkportal/internal/notify"
 	"parkportal/lecture"
 	"parkportal/templates"
 )

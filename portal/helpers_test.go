@@ -17,11 +17,11 @@ import (
 	"github.com/uptrace/bun"
 
 	"parkportal/arbitration"
+	"parkportal/arbitration/notify"
 	"parkportal/checkup"
 	"parkportal/internal/account"
 	"parkportal/internal/auth"
 	"parkportal/internal/dbtest"
-	"parkportal/internal/notify"
 	"parkportal/internal/upload"
 	"parkportal/lecture"
 	"parkportal/portal"

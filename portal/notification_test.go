@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"parkportal/arbitration/notify"
 	"parkportal/internal/auth"
-	"parkportal/internal/notify"
 )
 
 // fileThroughAPI files the demo labour case as HR and returns its id,

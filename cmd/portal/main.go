@@ -24,10 +24,10 @@ import (
 
 	"parkportal/arbitration"
 	"parkportal/arbitration/calc"
+	"parkportal/arbitration/notify"
 	"parkportal/checkup"
 	"parkportal/internal/account"
 	"parkportal/internal/db"
-	"parkportal/internal/notify"
 	"parkportal/internal/upload"
 	"parkportal/lecture"
 	"parkportal/migrations"

@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"parkportal/arbitration"
+	"parkportal/arbitration/notify"
 	"parkportal/internal/auth"
-	"parkportal/internal/notify"
 )
 
 // smtpSink is a real SMTP server in its own process: Python's smtpd

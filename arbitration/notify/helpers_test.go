@@ -8,10 +8,10 @@ import (
 	"github.com/uptrace/bun"
 
 	"parkportal/arbitration"
+	"parkportal/arbitration/notify"
 	"parkportal/internal/account"
 	"parkportal/internal/auth"
 	"parkportal/internal/dbtest"
-	"parkportal/internal/notify"
 	"parkportal/internal/upload"
 	"parkportal/internal/valid"
 )

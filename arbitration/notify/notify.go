@@ -1,4 +1,4 @@
-// Package notify is the portal's notifications: an in-app inbox per user
+// Package notify is the dispute cases' notifications: an in-app inbox per user
 // account, e-mail through SMTP when configured, and the background job
 // that raises deadline reminders.
 //

@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"parkportal/arbitration"
+	"parkportal/arbitration/notify"
 	"parkportal/internal/auth"
 	"parkportal/internal/errs"
-	"parkportal/internal/notify"
 )
 
 // KindOf: one row per rule, including the rows that must not be an

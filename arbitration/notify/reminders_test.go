@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"parkportal/arbitration"
+	"parkportal/arbitration/notify"
 	"parkportal/internal/auth"
 	"parkportal/internal/dbtest"
-	"parkportal/internal/notify"
 )
 
 // addDeadline starts a clock on a case directly (the intake window has no
