@@ -105,7 +105,7 @@ func TestRollupMatchesRebuild(t *testing.T) {
 	}
 
 	at("2026-11-17 02:00") // D is past its mediation period; C must apply for confirmation within days
-	admin := f.actor(auth.Admin)
+	admin, supervisor := f.actor(auth.Admin), f.actor(auth.Supervisor)
 	for _, p := range [][2]string{{"", ""}, {"2026-08-31", "2026-08-31"}, {"2026-09-01", "2026-09-01"}, {"2026-09-01", "2026-09-30"},
 		{"2026-08-15", "2026-10-01"}, {"2026-09-02", "2026-09-30"}, {"2026-09-01", ""}, {"", "2026-09-30"}, {"2026-09-02", ""},
 		{"2026-08-01", "2026-10-31"}, {"2026-10-02", "2026-09-01"}} {
@@ -129,6 +129,15 @@ func TestRollupMatchesRebuild(t *testing.T) {
 		}
 		if p == [2]string{} && (overdue == 0 || soon == 0) {
 			t.Errorf("no overdue (%d) or due-soon (%d) case to count", overdue, soon)
+		}
+		// The supervisor's dashboard covers every workstation: here the
+		// same cases, counted without the workstation's condition.
+		sup, err := f.svc.Stats(ctx, supervisor, arbitration.StatsFilter{From: p[0], To: p[1]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sup.Received != received || sup.Overdue != overdue || sup.DueSoon != soon {
+			t.Errorf("%v: supervisor's dashboard %d received, %d overdue, %d due soon; list %d, %d, %d", p, sup.Received, sup.Overdue, sup.DueSoon, received, overdue, soon)
 		}
 		// The median from the histogram and the index equals the median
 		// of the listed cases' durations.
@@ -163,6 +172,14 @@ func TestRollupMatchesRebuild(t *testing.T) {
 	after, err := f.svc.Stats(ctx, admin, arbitration.StatsFilter{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	_, overdue, err1 := f.svc.List(ctx, admin, arbitration.Filter{Due: "overdue"})
+	_, soon, err2 := f.svc.List(ctx, admin, arbitration.Filter{Due: "soon"})
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if after.Overdue != overdue || after.DueSoon != soon || after.Overdue == before.Overdue && after.DueSoon == before.DueSoon {
+		t.Errorf("after the move: dashboard %d overdue, %d due soon (before %d, %d); list %d, %d", after.Overdue, after.DueSoon, before.Overdue, before.DueSoon, overdue, soon)
 	}
 	if before.Mediated != 2 || after.Mediated != 3 || after.MediatedOK != 1 || after.Ratings != 2 || after.Satisfaction != 4 {
 		t.Errorf("mediated %d then %d (%d succeeded), %d ratings averaging %v", before.Mediated, after.Mediated, after.MediatedOK, after.Ratings, after.Satisfaction)

@@ -71,13 +71,22 @@ func defaultPeriod(f *arbitration.StatsFilter, now time.Time) {
 	}
 }
 
-func (s *Server) dashboardData(c *fiber.Ctx) (*dashboardPage, error) {
+// dashboardStats reads the period (the year to date by default) and
+// computes its figures.
+func (s *Server) dashboardStats(c *fiber.Ctx) (*arbitration.Stats, arbitration.StatsFilter, error) {
 	var f arbitration.StatsFilter
 	if err := c.QueryParser(&f); err != nil {
-		return nil, bindError(err)
+		return nil, f, bindError(err)
 	}
 	defaultPeriod(&f, s.now())
 	st, err := s.svc.Cases.Stats(c.UserContext(), actorOf(c), f)
+	return st, f, err
+}
+
+// dashboardData is the page's data: the figures, the windows' ratings and
+// the park's checkups.
+func (s *Server) dashboardData(c *fiber.Ctx) (*dashboardPage, error) {
+	st, f, err := s.dashboardStats(c)
 	if err != nil {
 		return nil, err
 	}
@@ -112,13 +121,14 @@ func (s *Server) dashboardShow(c *fiber.Ctx) error {
 	return s.render(c, "dashboard", v)
 }
 
-// apiDashboard returns the same figures as JSON.
+// apiDashboard returns the same figures as JSON (without the page's
+// windows and checkups, which it does not read).
 func (s *Server) apiDashboard(c *fiber.Ctx) error {
-	d, err := s.dashboardData(c)
+	st, _, err := s.dashboardStats(c)
 	if err != nil {
 		return err
 	}
-	return c.JSON(d.Stats)
+	return c.JSON(st)
 }
 
 // dashboardMonthlyPDF is the monthly report for the county centre: the
