@@ -53,7 +53,8 @@ func envOr(name, def string) string {
 func run(url string, nCases, nEnterprises int, seed int64, batch, workers int) error {
 	ctx := context.Background()
 	start := time.Now()
-	d, err := db.Open(ctx, url, db.Options{})
+	// Bulk statements and the rollup rebuild may run for minutes.
+	d, err := db.Open(ctx, url, db.Options{ReadTimeout: time.Hour})
 	if err != nil {
 		return err
 	}

@@ -144,21 +144,26 @@ func newLogger(level string) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
 }
 
-// open connects and migrates.
+// migrationTimeout bounds one migration statement: filling a new column
+// of every deadline row takes most of a minute at a million cases.
+const migrationTimeout = 30 * time.Minute
+
+// open migrates (over a connection that waits as long as a migration
+// statement needs), then connects for serving.
 func open(ctx context.Context, c config, log *slog.Logger) (*bun.DB, error) {
-	d, err := db.Open(ctx, c.DatabaseURL, db.Options{})
+	m, err := db.Open(ctx, c.DatabaseURL, db.Options{ReadTimeout: migrationTimeout})
 	if err != nil {
 		return nil, err
 	}
-	applied, err := migrations.Migrate(ctx, d)
+	applied, err := migrations.Migrate(ctx, m)
+	m.Close()
 	if err != nil {
-		d.Close()
 		return nil, err
 	}
 	if len(applied) > 0 {
 		log.Info("migrated", "applied", applied)
 	}
-	return d, nil
+	return db.Open(ctx, c.DatabaseURL, db.Options{})
 }
 
 func serve(args []string) error {

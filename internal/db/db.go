@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect"
@@ -34,6 +35,11 @@ type Options struct {
 	// SearchPath sets the PostgreSQL schema search path (tests use a
 	// schema of their own).
 	SearchPath string
+	// ReadTimeout is how long to wait for the server's answer to one
+	// statement on PostgreSQL; zero keeps the driver's 10 s, a safety net
+	// for requests. Migrations and bulk loads, whose statements may run for
+	// minutes on a large database, set it long.
+	ReadTimeout time.Duration
 }
 
 // Open connects to url and checks the connection answers.
@@ -43,6 +49,9 @@ func Open(ctx context.Context, url string, opt Options) (*bun.DB, error) {
 		conn := []pgdriver.Option{pgdriver.WithDSN(url)}
 		if opt.SearchPath != "" {
 			conn = append(conn, pgdriver.WithConnParams(map[string]any{"search_path": opt.SearchPath}))
+		}
+		if opt.ReadTimeout > 0 {
+			conn = append(conn, pgdriver.WithReadTimeout(opt.ReadTimeout))
 		}
 		sqldb := sql.OpenDB(pgdriver.NewConnector(conn...))
 		sqldb.SetMaxOpenConns(32)
