@@ -146,9 +146,10 @@ func rollupCase(ctx context.Context, tx bun.IDB, caseID int64, before *caseFigur
 	return addRollup(ctx, tx, append(now.rows(1), before.rows(-1)...))
 }
 
-// rollupFiling counts a case just filed. Its figures are known without
-// reading the row back, which matters here: Submit calls this while it
-// holds the workstation's case counter.
+// rollupFiling counts a case just filed, from the figures Submit has
+// (no read back). Submit calls it last: every filing of the workstation
+// that day updates the same rows, so their locks should be held only
+// through the commit.
 func rollupFiling(ctx context.Context, tx bun.IDB, c *Case) error {
 	f := &caseFigures{Day: c.ReceivedAt.In(clock.Shanghai).Format("2006-01-02"), OrgUnitID: c.OrgUnitID, Window: string(c.Window),
 		Categories: c.Categories, Mediation: c.MediationResult, Claimed: c.ClaimTotal, Recovered: c.Recovered}
