@@ -9,6 +9,7 @@ import (
 
 	"parkportal/arbitration/clock"
 	"parkportal/internal/auth"
+	"parkportal/internal/db"
 	"parkportal/internal/errs"
 )
 
@@ -45,6 +46,9 @@ type ListItem struct {
 // listOrder is every case list's order: newest first.
 const listOrder = "c.received_at DESC, c.id DESC"
 
+// perPage is a list page's size unless the filter asks for another.
+const perPage = 20
+
 // List returns the cases the actor may see, filtered, newest first, with
 // the total count for pagination.
 func (s *Service) List(ctx context.Context, a auth.Actor, f Filter) ([]ListItem, int, error) {
@@ -64,13 +68,21 @@ func (s *Service) Summaries(ctx context.Context, a auth.Actor, f Filter) ([]List
 // list is List selecting the given case columns.
 func (s *Service) list(ctx context.Context, a auth.Actor, f Filter, columns string) ([]ListItem, int, error) {
 	if f.PerPage <= 0 || f.PerPage > 100 {
-		f.PerPage = 20
+		f.PerPage = perPage
 	}
 	if f.Page < 1 {
 		f.Page = 1
 	}
 	limit, offset := int64(f.PerPage), int64((f.Page-1)*f.PerPage)
 	var items []ListItem
+	if page, count, args := s.queue(a, f); page != nil && columns == summaryColumns && f.Page == 1 && f.PerPage == perPage {
+		var n int
+		if err := count.Scan(ctx, &n, args...); err != nil {
+			return nil, 0, errs.Wrap(err, "count cases")
+		}
+		err := page.ScanAll(ctx, &items, args...)
+		return items, n, errs.Wrap(err, "list cases")
+	}
 	if due := s.dueDeadlines(a, f); due != nil {
 		n, err := s.Count(ctx, a, f)
 		if err != nil {
@@ -90,6 +102,11 @@ func (s *Service) list(ctx context.Context, a auth.Actor, f Filter, columns stri
 
 // Count is the number of cases List counts, without reading a page.
 func (s *Service) Count(ctx context.Context, a auth.Actor, f Filter) (int, error) {
+	if _, count, args := s.queue(a, f); count != nil {
+		var n int
+		err := count.Scan(ctx, &n, args...)
+		return n, errs.Wrap(err, "count cases")
+	}
 	if due := s.dueDeadlines(a, f); due != nil {
 		var n int
 		err := due.ColumnExpr("count(DISTINCT dl.case_id)").Scan(ctx, &n)
@@ -136,7 +153,7 @@ func (s *Service) dueDeadlines(a auth.Actor, f Filter) *bun.SelectQuery {
 	if cond == "" || f != (Filter{Due: f.Due, Page: f.Page, PerPage: f.PerPage}) {
 		return nil
 	}
-	q := s.DB.NewSelect().TableExpr("case_deadlines AS dl").Where("dl.done_at IS NULL").Where(cond, args...)
+	q := s.runningDue(cond, args...)
 	switch {
 	case a.Role == auth.Supervisor:
 		return q
@@ -144,6 +161,78 @@ func (s *Service) dueDeadlines(a auth.Actor, f Filter) *bun.SelectQuery {
 		return q.Where("dl.org_unit_id = ?", a.OrgUnitID)
 	}
 	return nil
+}
+
+// runningDue selects the running deadlines (alias dl) meeting cond.
+func (s *Service) runningDue(cond string, args ...any) *bun.SelectQuery {
+	return s.DB.NewSelect().TableExpr("case_deadlines AS dl").Where("dl.done_at IS NULL").Where(cond, args...)
+}
+
+// queueStmts are the work queues' page and count statements, prepared
+// (db.Stmt): the lists of a workstation filtered by state alone or by due
+// date alone, which its staff open all day. As text, PostgreSQL spent
+// more time planning these statements than running them.
+type queueStmts struct {
+	state queueStmt
+	due   map[string]queueStmt // by Filter.Due
+}
+
+// queueStmt is one queue's first page (a list's summary columns of the
+// perPage newest cases) and its count, with the same arguments. The page
+// size is written in: with LIMIT and OFFSET as arguments PostgreSQL
+// estimates a tenth of the rows, finds its generic plan dearer than
+// planning for the values, and plans the statement on every run anyway.
+// Later pages are read as text.
+type queueStmt struct{ page, count *db.Stmt }
+
+// queueStatements writes the queues' statements with ? for the
+// workstation and the state or the due condition's dates: the same
+// queries as listQuery and dueDeadlines build for them.
+func (s *Service) queueStatements() queueStmts {
+	ph := bun.Safe("?")
+	var items []ListItem
+	state := func(q *bun.SelectQuery) *bun.SelectQuery {
+		return q.Where("c.org_unit_id = ?", ph).Where("c.state = ?", ph)
+	}
+	qs := queueStmts{
+		state: queueStmt{
+			page:  db.NewStmt(s.DB, state(s.listSelect(&items, summaryColumns)).OrderExpr(listOrder).Limit(perPage).String()),
+			count: db.NewStmt(s.DB, state(s.DB.NewSelect().TableExpr("cases AS c")).ColumnExpr("count(*)").String()),
+		},
+		due: map[string]queueStmt{},
+	}
+	for _, due := range []string{"soon", "overdue"} {
+		cond, args := s.dueCondition(due)
+		for i := range args {
+			args[i] = ph
+		}
+		running := func() *bun.SelectQuery { return s.runningDue(cond, args...).Where("dl.org_unit_id = ?", ph) }
+		ids := newestCases(running()).Limit(perPage)
+		qs.due[due] = queueStmt{
+			page:  db.NewStmt(s.DB, s.listSelect(&items, summaryColumns).Where("c.id IN (?)", ids).OrderExpr(listOrder).String()),
+			count: db.NewStmt(s.DB, running().ColumnExpr("count(DISTINCT dl.case_id)").String()),
+		}
+	}
+	return qs
+}
+
+// queue returns the prepared statements and their arguments when f is a
+// work queue of the actor's workstation — filtered by state alone or by
+// due date alone, the actor staff other than the supervisor — else nil.
+func (s *Service) queue(a auth.Actor, f Filter) (page, count *db.Stmt, args []any) {
+	if a.Role == auth.Supervisor || !a.Role.IsStaff() {
+		return nil, nil, nil
+	}
+	switch {
+	case f.State != "" && f == (Filter{State: f.State, Page: f.Page, PerPage: f.PerPage}):
+		return s.queues.state.page, s.queues.state.count, []any{a.OrgUnitID, f.State}
+	case f == (Filter{Due: f.Due, Page: f.Page, PerPage: f.PerPage}):
+		if st, ok := s.queues.due[f.Due]; ok {
+			_, args := s.dueCondition(f.Due)
+			return st.page, st.count, append(args, a.OrgUnitID)
+		}
+	}
+	return nil, nil, nil
 }
 
 // newestCases selects the distinct case ids of running deadlines, in the

@@ -105,3 +105,76 @@ func TestDueQueues(t *testing.T) {
 		t.Fatalf("after the clock stopped: %s, want %s", got, want)
 	}
 }
+
+// A workstation's queue by state (its first page and count are prepared
+// statements) lists the same cases, in the same order and with the same
+// total, as the general query, and shows a case's move at once.
+func TestStateQueue(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	admin, sup, mediator := f.actor(auth.Admin), f.actor(auth.Supervisor), f.actor(auth.Mediator)
+	// 22 cases in mediation, filed an hour apart: more than a page.
+	var cases []*arbitration.Case
+	for i := range 22 {
+		f.now = time.Date(2026, 9, 10, 1+i, 0, 0, 0, time.UTC)
+		cases = append(cases, f.inMediation())
+	}
+	// list returns a list's ids and total as the page shows it (summaries,
+	// the admin), after checking them against the general query (the
+	// supervisor choosing the workstation) and the home page's count.
+	list := func(a auth.Actor, fl arbitration.Filter) string {
+		t.Helper()
+		items, n, err := f.svc.Summaries(ctx, a, fl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, it := range items {
+			ids = append(ids, it.ID)
+		}
+		general := fl
+		general.OrgUnitID = a.OrgUnitID
+		full, fn, err := f.svc.List(ctx, sup, general)
+		if err != nil || fn != n || len(full) != len(items) {
+			t.Fatalf("general query: %d of %d, summaries %d of %d: %v", len(full), fn, len(items), n, err)
+		}
+		for i, it := range items {
+			if g := full[i]; it.ID != g.ID || it.Number != g.Number || it.Title != g.Title || it.State != g.State ||
+				it.ClaimTotal != g.ClaimTotal || !it.ReceivedAt.Equal(g.ReceivedAt) || !it.NextDue.Equal(g.NextDue) {
+				t.Fatalf("summary %+v of %+v", it, g)
+			}
+		}
+		if c, err := f.svc.Count(ctx, a, fl); err != nil || c != n {
+			t.Fatalf("count %d, list %d: %v", c, n, err)
+		}
+		return fmt.Sprint(ids, n)
+	}
+	newest := func(cs ...*arbitration.Case) []int64 {
+		var ids []int64
+		for i := len(cs) - 1; i >= 0; i-- {
+			ids = append(ids, cs[i].ID)
+		}
+		return ids
+	}
+	mediation := arbitration.Filter{State: string(arbitration.StateMediation)}
+	if got, want := list(admin, mediation), fmt.Sprint(newest(cases[2:]...), 22); got != want {
+		t.Fatalf("first page: %s, want %s", got, want)
+	}
+	if got, want := list(admin, arbitration.Filter{State: mediation.State, Page: 2}), fmt.Sprint(newest(cases[:2]...), 22); got != want {
+		t.Fatalf("second page: %s, want %s", got, want)
+	}
+	// Another workstation's staff see none of them.
+	other := auth.Actor{UserID: admin.UserID, Role: auth.Admin, OrgUnitID: admin.OrgUnitID + 100}
+	if got, err := f.svc.Count(ctx, other, mediation); err != nil || got != 0 {
+		t.Fatalf("other workstation: %d %v", got, err)
+	}
+	// The newest case leaves mediation: it moves to the other queue.
+	f.must(mediator, cases[21], arbitration.ActionFailMediation, arbitration.MoveInput{Note: "分歧较大"})
+	if got, want := list(admin, mediation), fmt.Sprint(newest(cases[1:21]...), 21); got != want {
+		t.Fatalf("after the move: %s, want %s", got, want)
+	}
+	failed := arbitration.Filter{State: string(arbitration.StateMediationFailed)}
+	if got, want := list(admin, failed), fmt.Sprint(newest(cases[21]), 1); got != want {
+		t.Fatalf("failed mediation: %s, want %s", got, want)
+	}
+}

@@ -44,6 +44,7 @@ type Service struct {
 	cal       calendarCache
 	pages     pageCache  // case pages' rows by revision (caseview.go)
 	head      *db.Stmt   // headQuery, prepared
+	queues    queueStmts // the work queues' statements (list.go)
 	numbering sync.Mutex // one filing at a time takes a case number (reserveNumber)
 }
 
@@ -85,9 +86,11 @@ func (c *calendarCache) reset() {
 
 // NewService returns a service with default settings.
 func NewService(db *bun.DB, uploads *upload.Store) *Service {
-	return &Service{DB: db, Now: func() time.Time { return time.Now().UTC() }, Uploads: uploads,
+	s := &Service{DB: db, Now: func() time.Time { return time.Now().UTC() }, Uploads: uploads,
 		DueSoonDays: 3, PartySessionTTL: 4 * time.Hour, CourtZH: "青山县人民法院", CourtEN: "Qingshan County People's Court",
 		head: headQuery(db)}
+	s.queues = s.queueStatements()
+	return s
 }
 
 func (s *Service) now() time.Time { return s.Now().UTC() }

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -64,27 +65,78 @@ func newCaseList(v *View, f arbitration.Filter, items []arbitration.ListItem, to
 		per = 20
 	}
 	l := &caseList{Total: total, Page: max(f.Page, 1), Pages: (total + per - 1) / per, Query: query}
-	var b options
-	for _, d := range arbitration.States {
-		b.add(string(d.State), v.State(d.State), f.State)
+	o := filterOptions()[v.Lang]
+	if o == nil { // T falls back to the first language too
+		o = filterOptions()[Languages[0]]
 	}
-	l.States = b.take()
-	for _, w := range listWindows {
-		b.add(w, v.T("window."+w), f.Window)
-	}
-	l.Windows = b.take()
-	for _, c := range arbitration.LabourCategories {
-		b.add(c, v.T("category."+c), f.Category)
-	}
-	l.LabourCats = b.take()
-	for _, c := range arbitration.ContractCategories {
-		if c != "other" { // listed once, with the labour categories
-			b.add(c, v.T("category."+c), f.Category)
-		}
-	}
-	l.ContractCats = b.take()
+	l.States, l.Windows = o.states.html(f.State), o.windows.html(f.Window)
+	l.LabourCats, l.ContractCats = o.labourCats.html(f.Category), o.contractCats.html(f.Category)
 	l.Rows = caseRows(v, items)
 	return l
+}
+
+// listFilters are the filters' option lists in one language.
+type listFilters struct{ states, windows, labourCats, contractCats optionList }
+
+// filterOptions are the filters' option lists in each language, written
+// once: they depend only on the language and the chosen value.
+var filterOptions = sync.OnceValue(func() map[string]*listFilters {
+	byLang := map[string]*listFilters{}
+	for _, lang := range Languages {
+		var states, windows, labourCats, contractCats [][2]string // value, label
+		for _, d := range arbitration.States {
+			states = append(states, [2]string{string(d.State), arbitration.StateLabel(d.State, lang)})
+		}
+		for _, w := range listWindows {
+			windows = append(windows, [2]string{w, T(lang, "window."+w)})
+		}
+		for _, c := range arbitration.LabourCategories {
+			labourCats = append(labourCats, [2]string{c, T(lang, "category."+c)})
+		}
+		for _, c := range arbitration.ContractCategories {
+			if c != "other" { // listed once, with the labour categories
+				contractCats = append(contractCats, [2]string{c, T(lang, "category."+c)})
+			}
+		}
+		byLang[lang] = &listFilters{newOptionList(states), newOptionList(windows), newOptionList(labourCats), newOptionList(contractCats)}
+	}
+	return byLang
+})
+
+// optionList is a select box's <option> elements, written out with none
+// and with each one selected.
+type optionList struct {
+	none     template.HTML
+	selected map[string]template.HTML // by the chosen value
+}
+
+// newOptionList writes the options (value and label each) every way.
+func newOptionList(opts [][2]string) optionList {
+	write := func(chosen string) template.HTML {
+		var b strings.Builder
+		for _, o := range opts {
+			sel := ""
+			if o[0] == chosen {
+				sel = "selected"
+			}
+			b.WriteString("<option value=\"" + template.HTMLEscapeString(o[0]) + "\" " + sel + ">" + template.HTMLEscapeString(o[1]) + "</option>")
+		}
+		return template.HTML(b.String())
+	}
+	l := optionList{none: write(""), selected: map[string]template.HTML{}}
+	for _, o := range opts {
+		l.selected[o[0]] = write(o[0])
+	}
+	return l
+}
+
+// html is the options with the chosen one selected; none when no option
+// has that value.
+func (l optionList) html(chosen string) template.HTML {
+	if h, ok := l.selected[chosen]; ok {
+		return h
+	}
+	return l.none
 }
 
 // caseRows writes one table row per case; each cell carries its column's
@@ -97,37 +149,47 @@ func caseRows(v *View, items []arbitration.ListItem) template.HTML {
 	number, title, kind, state := esc(v.T("field.number")), esc(v.T("field.title")), esc(v.T("field.kind")), esc(v.T("field.state"))
 	claim, received, nextDue, demo := esc(v.T("field.claim_total")), esc(v.T("field.received_at")), esc(v.T("field.next_due")), esc(v.T("demo.badge"))
 	var b strings.Builder
+	b.Grow(1024 * len(items)) // a row is about 700 bytes
+	w := b.WriteString
 	for i := range items {
 		it := &items[i]
-		b.WriteString("\n<tr>\n<td data-label=\"" + number + "\" class=\"mono\"><a href=\"/cases/" + strconv.FormatInt(it.ID, 10) + "\">" + esc(it.Number) + "</a>")
+		w("\n<tr>\n<td data-label=\"")
+		w(number)
+		w("\" class=\"mono\"><a href=\"/cases/")
+		w(strconv.FormatInt(it.ID, 10))
+		w("\">")
+		w(esc(it.Number))
+		w("</a>")
 		if it.Demo {
-			b.WriteString(" <span class=\"badge demo\">" + demo + "</span>")
+			w(" <span class=\"badge demo\">")
+			w(demo)
+			w("</span>")
 		}
-		b.WriteString("</td>\n<td data-label=\"" + title + "\">" + esc(it.Title) + "</td>\n" +
-			"<td data-label=\"" + kind + "\">" + esc(v.T("kind."+string(it.Kind))) + "</td>\n" +
-			"<td data-label=\"" + state + "\"><span class=\"badge state\">" + esc(v.State(it.State)) + "</span></td>\n" +
-			"<td data-label=\"" + claim + "\" class=\"num\">" + esc(v.Yuan(it.ClaimTotal)) + "</td>\n" +
-			"<td data-label=\"" + received + "\">" + esc(v.Date(it.ReceivedAt)) + "</td>\n" +
-			"<td data-label=\"" + nextDue + "\">" + esc(v.Date(it.NextDue)) + "</td>\n</tr>\n")
+		w("</td>\n<td data-label=\"")
+		w(title)
+		w("\">")
+		w(esc(it.Title))
+		w("</td>\n<td data-label=\"")
+		w(kind)
+		w("\">")
+		w(esc(v.T("kind." + string(it.Kind))))
+		w("</td>\n<td data-label=\"")
+		w(state)
+		w("\"><span class=\"badge state\">")
+		w(esc(v.State(it.State)))
+		w("</span></td>\n<td data-label=\"")
+		w(claim)
+		w("\" class=\"num\">")
+		w(esc(v.Yuan(it.ClaimTotal)))
+		w("</td>\n<td data-label=\"")
+		w(received)
+		w("\">")
+		w(esc(v.Date(it.ReceivedAt)))
+		w("</td>\n<td data-label=\"")
+		w(nextDue)
+		w("\">")
+		w(esc(v.Date(it.NextDue)))
+		w("</td>\n</tr>\n")
 	}
 	return template.HTML(b.String())
-}
-
-// options writes a select box's <option> elements.
-type options struct{ b strings.Builder }
-
-// add writes one option, selected when its value is the chosen one.
-func (o *options) add(value, label, chosen string) {
-	sel := ""
-	if value == chosen {
-		sel = "selected"
-	}
-	o.b.WriteString("<option value=\"" + template.HTMLEscapeString(value) + "\" " + sel + ">" + template.HTMLEscapeString(label) + "</option>")
-}
-
-// take returns the options written so far and starts anew.
-func (o *options) take() template.HTML {
-	s := o.b.String()
-	o.b.Reset()
-	return template.HTML(s)
 }

@@ -11,10 +11,11 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// Stmt is a query every request runs (the session, the case row), sent
-// as a prepared statement on PostgreSQL: bun sends a query as text with
-// its arguments written in, which PostgreSQL parses and plans on every
-// call — for a primary-key lookup that is most of its cost. Prepared,
+// Stmt is a query every request runs (the session, the case row, the
+// work queues' pages and counts), sent as a prepared statement on
+// PostgreSQL: bun sends a query as text with its arguments written in,
+// which PostgreSQL parses and plans on every call — for a primary-key
+// lookup or a page of a queue that is most of its cost. Prepared,
 // it is parsed once per connection of the pool (database/sql prepares
 // it on each connection as it is first used there) and its plan is
 // cached. On SQLite the query runs through bun as usual.
@@ -39,11 +40,7 @@ func (s *Stmt) Scan(ctx context.Context, dest any, args ...any) error {
 	if !IsPG(s.db) {
 		return s.db.NewRaw(s.query, args...).Scan(ctx, dest)
 	}
-	stmt, err := s.prepared(ctx)
-	if err != nil {
-		return err
-	}
-	rows, err := stmt.QueryContext(ctx, args...)
+	rows, err := s.rows(ctx, args)
 	if err != nil {
 		return err
 	}
@@ -58,6 +55,29 @@ func (s *Stmt) Scan(ctx context.Context, dest any, args ...any) error {
 		return err
 	}
 	return rows.Close()
+}
+
+// ScanAll runs the query with args and scans every row into dest, a
+// pointer to a slice of model structs, like bun's Scan.
+func (s *Stmt) ScanAll(ctx context.Context, dest any, args ...any) error {
+	if !IsPG(s.db) {
+		return s.db.NewRaw(s.query, args...).Scan(ctx, dest)
+	}
+	rows, err := s.rows(ctx, args)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return s.db.ScanRows(ctx, rows, dest) // closes rows, reports rows.Err
+}
+
+// rows runs the prepared statement with args.
+func (s *Stmt) rows(ctx context.Context, args []any) (*sql.Rows, error) {
+	stmt, err := s.prepared(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return stmt.QueryContext(ctx, args...)
 }
 
 // prepared prepares the statement on first use (again after a failure).
