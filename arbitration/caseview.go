@@ -134,30 +134,23 @@ func (s *Service) loadRows(ctx context.Context, c *Case, rev int64) (*caseRows, 
 		return nil, err
 	}
 	r := &caseRows{rev: rev, facts: f}
-	db := s.DB
-	if err := db.NewSelect().Model(&r.claims).Where("case_id = ?", c.ID).Order("id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load claims")
-	}
-	if err := db.NewSelect().Model(&r.evidence).Where("case_id = ?", c.ID).Order("id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load evidence")
-	}
-	if err := db.NewSelect().Model(&r.events).Where("case_id = ?", c.ID).Order("id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load timeline")
-	}
-	if err := db.NewSelect().Model(&r.sessions).Where("case_id = ?", c.ID).Order("held_on", "id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load sessions")
-	}
-	if err := db.NewSelect().Model(&r.meetings).Where("case_id = ?", c.ID).Order("held_on", "id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load joint meetings")
-	}
-	if err := db.NewSelect().Model(&r.followUps).Where("case_id = ?", c.ID).Order("visited_on", "id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load follow-ups")
-	}
-	if err := db.NewSelect().Model(&r.ratings).Where("case_id = ?", c.ID).Order("id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load ratings")
-	}
-	if err := db.NewSelect().Model(&r.windows).Where("case_id = ?", c.ID).Order("id").Scan(ctx); err != nil {
-		return nil, errs.Wrap(err, "load window ratings")
+	for _, l := range []struct {
+		dest  any
+		order []string
+		what  string
+	}{
+		{&r.claims, []string{"id"}, "claims"},
+		{&r.evidence, []string{"id"}, "evidence"},
+		{&r.events, []string{"id"}, "timeline"},
+		{&r.sessions, []string{"held_on", "id"}, "sessions"},
+		{&r.meetings, []string{"held_on", "id"}, "joint meetings"},
+		{&r.followUps, []string{"visited_on", "id"}, "follow-ups"},
+		{&r.ratings, []string{"id"}, "ratings"},
+		{&r.windows, []string{"id"}, "window ratings"},
+	} {
+		if err := s.DB.NewSelect().Model(l.dest).Where("case_id = ?", c.ID).Order(l.order...).Scan(ctx); err != nil {
+			return nil, errs.Wrap(err, "load "+l.what)
+		}
 	}
 	return r, nil
 }

@@ -245,14 +245,22 @@ func newestCases(due *bun.SelectQuery) *bun.SelectQuery {
 // past its due date, or due within DueSoonDays (China dates). Empty for no
 // or an unknown filter.
 func (s *Service) dueCondition(due string) (string, []any) {
-	today := dateOnly(clock.DateOf(s.now()))
+	today, soon := s.dueDates()
 	switch due {
 	case "overdue":
 		return "dl.due_date < ?", []any{today}
 	case "soon":
-		return "dl.due_date >= ? AND dl.due_date <= ?", []any{today, today.AddDate(0, 0, s.DueSoonDays)}
+		return "dl.due_date >= ? AND dl.due_date <= ?", []any{today, soon}
 	}
 	return "", nil
+}
+
+// dueDates are today and the last day "due soon" covers (China dates): a
+// running deadline due before today is overdue, one due from today to
+// soon is due soon. The queues and the dashboard count by them.
+func (s *Service) dueDates() (today, soon time.Time) {
+	today = dateOnly(clock.DateOf(s.now()))
+	return today, today.AddDate(0, 0, s.DueSoonDays)
 }
 
 // listQuery adds the filters and the actor's visibility to q.

@@ -247,11 +247,10 @@ func (s *Service) Stats(ctx context.Context, a auth.Actor, f StatsFilter) (*Stat
 // workstation and received time, so both are counted from the running
 // deadlines' queue index alone, without reading the cases.
 func (s *Service) dueCounts(ctx context.Context, a auth.Actor, f StatsFilter, st *Stats) error {
-	today := dateOnly(clock.DateOf(s.now()))
-	q, err := scopeOn(a, f, s.DB.NewSelect().TableExpr("case_deadlines AS dl").
+	today, soon := s.dueDates()
+	q, err := scopeOn(a, f, s.runningDue("dl.due_date <= ?", soon).
 		ColumnExpr("count(DISTINCT CASE WHEN dl.due_date < ? THEN dl.case_id END) AS overdue", today).
-		ColumnExpr("count(DISTINCT CASE WHEN dl.due_date >= ? THEN dl.case_id END) AS soon", today).
-		Where("dl.done_at IS NULL AND dl.due_date <= ?", today.AddDate(0, 0, s.DueSoonDays)),
+		ColumnExpr("count(DISTINCT CASE WHEN dl.due_date >= ? THEN dl.case_id END) AS soon", today),
 		"dl.org_unit_id", "dl.case_received_at")
 	if err != nil {
 		return err
